@@ -1,0 +1,5 @@
+"""One article in, one Analysis out: a spaCy pipeline of registered fogofwar stages."""
+
+from fogofwar.analyze.pipeline import Analyzer
+
+__all__ = ["Analyzer"]
