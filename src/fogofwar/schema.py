@@ -237,8 +237,20 @@ class Analysis:
 
 # Key order of the JSON output: the contract's order first.
 _ANALYSIS_ORDER = (
-    "schema_version", "id", "text", "published", "language", "title", "outlet", "url",
-    "entities", "places", "dates", "uncertainty_cues", "claims", "events",
+    "schema_version",
+    "id",
+    "text",
+    "published",
+    "language",
+    "title",
+    "outlet",
+    "url",
+    "entities",
+    "places",
+    "dates",
+    "uncertainty_cues",
+    "claims",
+    "events",
 )
 
 

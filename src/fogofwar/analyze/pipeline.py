@@ -105,8 +105,7 @@ class Analyzer:
                 yield from self._run_batch(nlp, pending, batch_size)
                 pending = []
                 raise ArticleTooLarge(
-                    f"article {article.id!r} has {len(article.text):,} characters; "
-                    f"the limit is {MAX_CHARS:,}"
+                    f"article {article.id!r} has {len(article.text):,} characters; the limit is {MAX_CHARS:,}"
                 )
             if len(article.text) > CHUNK_CHARS:
                 yield from self._run_batch(nlp, pending, batch_size)
@@ -208,7 +207,9 @@ def merge_chunks(article: Article, analyses: list[Analysis], offsets: list[int])
             kind = local.rstrip("0123456789")
             counters[kind] = counters.get(kind, 0) + 1
             ids[item.id] = f"{article.id}:{kind}{counters[kind]}"
-    merged: dict[str, list[Any]] = {k: [] for k in ("entities", "places", "dates", "uncertainty_cues", "claims", "events")}
+    merged: dict[str, list[Any]] = {
+        k: [] for k in ("entities", "places", "dates", "uncertainty_cues", "claims", "events")
+    }
     for part, offset in zip(analyses, offsets, strict=True):
         for key, items in merged.items():
             items.extend(_shift(getattr(part, key), offset, ids))

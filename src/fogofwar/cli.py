@@ -1,0 +1,178 @@
+"""The ``fogofwar`` command line. Thin: each command parses its options and calls the library."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from fogofwar import __version__
+from fogofwar.schema import Analysis, AnalysisError
+
+log = logging.getLogger("fogofwar")
+
+
+def _dumps(obj: dict[str, Any], pretty: bool = False) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="fogofwar")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """fogofwar: sourced, geolocated, dated claims and events from conflict reporting."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=False))
+@click.option(
+    "--jsonl",
+    "jsonl_in",
+    metavar="IN.jsonl",
+    help="Analyse many articles, one JSON object per line (- for stdin).",
+)
+@click.option(
+    "--out", default="-", show_default=True, metavar="OUT.jsonl", help="Where --jsonl writes (- for stdout)."
+)
+@click.option(
+    "--published", metavar="YYYY-MM-DD", help="Publication date of FILE (dates are resolved against it)."
+)
+@click.option("--id", "article_id", metavar="ID", help="Id of FILE's article (default: the file name).")
+@click.option("--model", default=None, help="spaCy model to load instead of the pipeline config's.")
+@click.option(
+    "--pipeline",
+    "pipeline_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A pipeline.toml to use.",
+)
+@click.option("--pretty", is_flag=True, help="Indent the JSON of a single FILE.")
+@click.option("--batch-size", default=16, show_default=True, help="Articles per spaCy batch with --jsonl.")
+def analyze(
+    file: str | None,
+    jsonl_in: str | None,
+    out: str,
+    published: str | None,
+    article_id: str | None,
+    model: str | None,
+    pipeline_path: str | None,
+    pretty: bool,
+    batch_size: int,
+) -> None:
+    """Analyse one article (FILE: .txt, .html or .json) or many (--jsonl) into the contract's JSON."""
+    from fogofwar.analyze import Analyzer
+    from fogofwar.analyze.batch import analyze_one, analyze_records
+    from fogofwar.ingest import InputError, read_file, read_inputs
+
+    if (file is None) == (jsonl_in is None):
+        raise click.UsageError("give either FILE or --jsonl IN.jsonl")
+    analyzer = Analyzer(model=model, config_path=pipeline_path)
+    if file is not None:
+        if out != "-":
+            raise click.UsageError("--out goes with --jsonl; a single FILE's analysis goes to stdout")
+        try:
+            article = read_file(file, published=published, article_id=article_id)
+        except InputError as exc:
+            click.echo(_dumps({"id": article_id or Path(file).stem, "error": str(exc)}))
+            raise click.ClickException(str(exc)) from exc
+        result = analyze_one(analyzer.load(), article)
+        click.echo(_dumps(result.to_dict(), pretty))
+        if isinstance(result, AnalysisError):
+            sys.exit(1)
+        return
+    if published or article_id:
+        raise click.UsageError("--published and --id go with FILE; with --jsonl give them on each line")
+    assert jsonl_in is not None
+    records = read_inputs([jsonl_in]) if jsonl_in == "-" else _jsonl_records(jsonl_in)
+    analyzer.load()
+    ok, errors = _write_lines(analyze_records(analyzer, records, batch_size), out, _count_lines(jsonl_in))
+    click.echo(f"{ok} analysed, {errors} errors", err=True)
+    if ok == 0:
+        raise click.ClickException("nothing could be read")
+
+
+def _jsonl_records(path: str) -> Iterator[Any]:
+    from fogofwar.ingest import read_jsonl
+
+    try:
+        f = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is drained
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with f:
+        yield from read_jsonl(f, path)
+
+
+def _count_lines(path: str) -> int | None:
+    if path == "-":
+        return None
+    try:
+        with open(path, "rb") as f:
+            return sum(1 for line in f if line.strip())
+    except OSError:
+        return None
+
+
+def _write_lines(results: Iterator[Analysis | AnalysisError], out: str, total: int | None) -> tuple[int, int]:
+    """Write one JSON line per result, flushed as it comes; a progress bar on a terminal."""
+    ok = errors = 0
+    stream: IO[str] = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
+    progress = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        progress = Progress(console=Console(stderr=True), transient=True)
+        progress.start()
+        task = progress.add_task("analysing", total=total)
+    try:
+        for result in results:
+            stream.write(_dumps(result.to_dict()) + "\n")
+            stream.flush()
+            if isinstance(result, AnalysisError):
+                errors += 1
+            else:
+                ok += 1
+            if progress is not None:
+                progress.advance(task)
+    finally:
+        if progress is not None:
+            progress.stop()
+        if stream is not sys.stdout:
+            stream.close()
+    return ok, errors
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build and inspect the gazetteer index."""
+
+
+@gazetteer.command("build")
+@click.option("--path", type=click.Path(dir_okay=False), default=None, help="Where to write the index.")
+def gazetteer_build(path: str | None) -> None:
+    """Build the gazetteer index from the bundled GeoNames data (done lazily on first use too)."""
+    from fogofwar.gazetteer import build_index
+
+    built = build_index(Path(path) if path else None)
+    click.echo(f"gazetteer index written to {built}", err=True)
+
+
+def _register_optional_commands() -> None:
+    from fogofwar import cli_ledger
+
+    for name in ("ingest", "claims", "events", "places", "export"):
+        command = getattr(cli_ledger, name, None)
+        if isinstance(command, click.Command):
+            main.add_command(command, name)
+
+
+try:
+    _register_optional_commands()
+except ImportError as exc:  # pragma: no cover - only while the ledger package is missing
+    log.debug("ledger commands unavailable: %s", exc)
