@@ -148,6 +148,45 @@ def _write_lines(results: Iterator[Analysis | AnalysisError], out: str, total: i
     return ok, errors
 
 
+@main.command()
+@click.argument("names", nargs=-1)
+@click.option("--data", type=click.Path(file_okay=False), default="../shared/data", show_default=True)
+@click.option("--floors", type=click.Path(exists=True, dir_okay=False), help="Pinned floors (TOML); fail under them.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+def evaluate(names: tuple[str, ...], data: str, floors: str | None, as_json: bool) -> None:
+    """Score stages on the development data (NAMES: evaluators, or `all`)."""
+    from fogofwar import evaluate as ev
+    from fogofwar.evaluate.corpora import MissingData
+
+    chosen = sorted(ev.EVALUATORS) if not names or "all" in names else list(names)
+    try:
+        metrics, gates = ev.run(chosen, Path(data), Path(floors) if floors else None)
+    except (MissingData, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(metrics, indent=1))
+    else:
+        for name, values in metrics.items():
+            click.echo(f"{name}: " + ", ".join(f"{k}={v:.4g}" for k, v in values.items()))
+    failed = [g for g in gates if not g.passed]
+    for gate in gates:
+        mark = "ok  " if gate.passed else "FAIL"
+        op = ">=" if gate.kind == "min" else "<="
+        click.echo(f"{mark} {gate.evaluator}.{gate.metric} = {gate.value} ({op} {gate.bound})", err=True)
+    if failed:
+        raise click.ClickException(f"{len(failed)} quality gate(s) failed")
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), default="fogofwar-sample.db", show_default=True)
+@click.option("--articles", type=click.Path(exists=True, file_okay=False), help="A folder of articles instead of the sample.")
+def demo(db: str, articles: str | None) -> None:
+    """Run the main job on the bundled sample: analyse, store in a ledger, print a summary."""
+    from fogofwar.demo import run_demo
+
+    sys.exit(run_demo(Path(db), articles_dir=Path(articles) if articles else None))
+
+
 @main.group()
 def gazetteer() -> None:
     """Build and inspect the gazetteer index."""

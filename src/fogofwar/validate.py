@@ -249,12 +249,14 @@ def _spans(obj: Any, path: str) -> list[tuple[str, dict[str, Any]]]:
 def validate(analysis: dict[str, Any]) -> list[str]:
     """Every problem with one analysis: schema violations, then offsets that do not match the text."""
     import jsonschema
+    from jsonschema.exceptions import best_match
 
     validator = jsonschema.Draft202012Validator(analysis_schema())
-    problems = [
-        f"{'/'.join(str(p) for p in err.absolute_path) or '(root)'}: {err.message}"
-        for err in validator.iter_errors(analysis)
-    ]
+    problems = []
+    for err in validator.iter_errors(analysis):
+        leaf = best_match([err])  # the most specific error inside anyOf/oneOf
+        where = "/".join(str(p) for p in leaf.absolute_path) or "(root)"
+        problems.append(f"{where}: {leaf.message}")
     text = analysis.get("text")
     if not isinstance(text, str):
         return problems

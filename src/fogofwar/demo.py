@@ -1,0 +1,81 @@
+"""The main job on the bundled sample: analyse every article, store the ledger, print a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from fogofwar.schema import Analysis, AnalysisError
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def summarize(analysis: Analysis, console: Console) -> None:
+    """A readable account of one article's claims, events and places."""
+    title = analysis.title or analysis.id
+    console.rule(f"[bold]{title}[/bold]  [dim]({analysis.id}, {analysis.outlet or 'no outlet'}, {analysis.published or 'undated'})")
+    if analysis.events:
+        table = Table("event", "where", "when", "actors", "context / territory", box=None, header_style="bold cyan")
+        for ev in analysis.events:
+            where = f"{ev.place.name} ({ev.place.lat:.2f}, {ev.place.lon:.2f})" if ev.place and ev.place.lat is not None else "?"
+            when = ev.date.value if ev.date and ev.date.value else "?"
+            actors = ", ".join(f"{a.canonical or a.text} [{a.side}]" for a in ev.actors) or "?"
+            status = ev.context + (f" / {ev.territory_change.status}" if ev.territory_change else "")
+            fatal = f", {ev.fatalities} killed" if ev.fatalities else ""
+            table.add_row(f"{ev.sub_event_type}{fatal}", where, when, actors, status)
+        console.print(table)
+    attributed = [c for c in analysis.claims if c.source is not None]
+    if attributed:
+        table = Table("source", "kind / side", "cue", "status", "what", box=None, header_style="bold magenta")
+        for claim in attributed:
+            assert claim.source is not None
+            table.add_row(
+                claim.source.canonical or claim.source.text,
+                f"{claim.source.kind} / {claim.source.side}",
+                claim.cue.text if claim.cue else "",
+                claim.status,
+                _clip(claim.content.text, 70),
+            )
+        console.print(table)
+    authored = sum(1 for c in analysis.claims if c.source is None)
+    resolved = {(p.name, p.geonameid) for p in analysis.places if p.geonameid is not None}
+    places = ", ".join(sorted(f"{name} ({gid})" for name, gid in resolved)) or "none"
+    console.print(f"[dim]places:[/dim] {places}")
+    console.print(f"[dim]{authored} claims in the article's own voice; {len(analysis.uncertainty_cues)} uncertainty cues[/dim]")
+
+
+def run_demo(db: Path, console: Console | None = None, articles_dir: Path | None = None) -> int:
+    """Analyse the sample (or a folder of articles), store it in ``db``, print a summary."""
+    from fogofwar.analyze import Analyzer
+    from fogofwar.analyze.batch import analyze_records
+    from fogofwar.ingest import read_inputs
+    from fogofwar.sample import sample_articles
+    from fogofwar.store import ingest, open_store
+
+    console = console or Console()
+    records: Sequence = list(read_inputs([str(articles_dir)])) if articles_dir else sample_articles()
+    with console.status("loading the model and the gazetteer"):
+        analyzer = Analyzer().load()
+    results = list(analyze_records(analyzer, records))
+    for result in results:
+        if isinstance(result, AnalysisError):
+            console.print(f"[red]{result.id}: {result.error}[/red]")
+        else:
+            summarize(result, console)
+    store = open_store(db)
+    report = ingest(store, results)
+    ok = [r for r in results if isinstance(r, Analysis)]
+    console.rule("[bold]ledger")
+    console.print(
+        f"{len(ok)} articles analysed: {sum(len(a.claims) for a in ok)} claims, "
+        f"{sum(len(a.events) for a in ok)} events, {sum(len(a.places) for a in ok)} place mentions"
+    )
+    console.print(f"stored in {db}: {report}")
+    console.print(f"next: fogofwar events --db {db}   fogofwar claims --db {db} --side russia")
+    return 0 if ok else 1

@@ -1,0 +1,81 @@
+"""Quality gates: score each stage on ../shared/data and compare with pinned floors.
+
+    fogofwar evaluate all --data ../shared/data --floors benchmarks/floors.toml
+
+Each evaluator returns named metrics. A floors file pins, per evaluator, the least each metric
+may be (``min``) or the most (``max``). A metric under its floor, a missing corpus, or a floor
+naming a metric the evaluator did not report fails the run: nothing is skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fogofwar.analyze import Analyzer
+
+log = logging.getLogger(__name__)
+
+Metrics = dict[str, float]
+Evaluator = Callable[[Path, Analyzer], Metrics]
+
+
+def _validity(data: Path, analyzer: Analyzer) -> Metrics:
+    from fogofwar.evaluate.validity import evaluate_validity
+
+    return evaluate_validity(data, analyzer)
+
+
+EVALUATORS: dict[str, Evaluator] = {"validity": _validity}
+
+
+def register(name: str, evaluator: Evaluator) -> None:
+    EVALUATORS[name] = evaluator
+
+
+@dataclass(frozen=True)
+class GateResult:
+    evaluator: str
+    metric: str
+    value: float | None
+    bound: float
+    kind: str  # "min" | "max"
+
+    @property
+    def passed(self) -> bool:
+        if self.value is None:
+            return False
+        return self.value >= self.bound if self.kind == "min" else self.value <= self.bound
+
+
+def load_floors(path: Path) -> dict[str, dict[str, dict[str, float]]]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def check(name: str, metrics: Metrics, floors: dict[str, dict[str, float]]) -> list[GateResult]:
+    results = []
+    for metric, bounds in floors.items():
+        for kind in ("min", "max"):
+            if kind in bounds:
+                results.append(GateResult(name, metric, metrics.get(metric), float(bounds[kind]), kind))
+    return results
+
+
+def run(names: list[str], data: Path, floors_path: Path | None, analyzer: Analyzer | None = None) -> tuple[dict[str, Metrics], list[GateResult]]:
+    unknown = [n for n in names if n not in EVALUATORS]
+    if unknown:
+        raise ValueError(f"unknown evaluator(s) {unknown}; known: {sorted(EVALUATORS)}")
+    floors = load_floors(floors_path) if floors_path else {}
+    analyzer = analyzer or Analyzer().load()
+    all_metrics: dict[str, Metrics] = {}
+    gates: list[GateResult] = []
+    for name in names:
+        log.info("evaluating %s on %s", name, data)
+        metrics = EVALUATORS[name](data, analyzer)
+        all_metrics[name] = metrics
+        gates.extend(check(name, metrics, floors.get(name, {})))
+    return all_metrics, gates
