@@ -1,0 +1,260 @@
+"""Export: JSON lines of analyses, ACLED-style CSV, GeoJSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fogofwar.export import export
+from fogofwar.export.acled import inter_code, interaction, sentence_at
+from fogofwar.schema import Actor, Analysis
+from fogofwar.store import SqlStore, ingest
+from fogofwar.store.testing import memory_store, sample_analyses
+
+ACLED = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]  # fmt: skip
+OWN = ["article_id", "event_id", "context", "territory_status", "claim_ids", "score"]
+
+
+@pytest.fixture(scope="module")
+def store() -> SqlStore:
+    s = memory_store()
+    ingest(s, sample_analyses())
+    return s
+
+
+def _export(store: SqlStore, fmt: str, what: str | None = None) -> str:
+    buf = io.StringIO()
+    export(store, fmt, buf, what)
+    return buf.getvalue()
+
+
+def _events_csv(store: SqlStore) -> dict[str, dict[str, str]]:
+    return {row["event_id"]: row for row in csv.DictReader(io.StringIO(_export(store, "csv")))}
+
+
+def test_csv_header_is_acled_then_ours(store: SqlStore) -> None:
+    header = next(csv.reader(io.StringIO(_export(store, "csv"))))
+    assert header[: len(ACLED)] == ACLED
+    assert header[len(ACLED) :] == OWN
+
+
+@pytest.mark.parametrize(
+    ("event_id", "expected"),
+    [
+        ("siversk:ev1", {
+            "event_id_cnty": "siversk:ev1", "event_date": "2025-12-11", "year": "2025", "time_precision": "1",
+            "disorder_type": "Political violence", "event_type": "Battles", "sub_event_type": "Armed clash",
+            "actor1": "Military Forces of Russia", "inter1": "8", "actor2": "Military Forces of Ukraine",
+            "inter2": "1", "interaction": "18", "iso": "804", "country": "Ukraine",
+            "admin1": "Donetsk Oblast",
+            "location": "Siversk", "latitude": "48.8667", "longitude": "38.1", "geo_precision": "1",
+            "source": "a military official", "fatalities": "0", "article_id": "siversk",
+            "notes": "Russian forces captured Siversk on December 11, a military official said.",
+            "context": "happened", "territory_status": "contested", "claim_ids": "siversk:c1", "score": "0.8",
+        }),
+        ("belgorod:ev1", {
+            "event_date": "2025-11-03", "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Air/drone strike", "actor1": "Military Forces of Ukraine", "inter1": "8",
+            "actor2": "", "inter2": "", "interaction": "80", "iso": "643", "country": "Russia",
+            "source": "Ministry of Defence of Russia", "fatalities": "2", "territory_status": "",
+        }),
+    ],
+)  # fmt: skip
+def test_csv_rows_fill_what_the_analysis_knows(
+    store: SqlStore, event_id: str, expected: dict[str, str]
+) -> None:
+    row = _events_csv(store)[event_id]
+    assert {k: row[k] for k in expected} == expected
+    assert row["timestamp"].isdigit()
+
+
+def test_csv_quotes_commas_quotes_and_newlines() -> None:
+    from fogofwar.store.testing import siversk
+
+    base = siversk()
+    tricky = 'Officials said "hold, hold"; Russian forces captured'
+    text = tricky + base.text[len("Russian forces captured") :]
+    shift = len(tricky) - len("Russian forces captured")
+    data = base.to_dict()
+    data["outlet"] = 'The "Daily", Kyiv\nedition'
+
+    def move(obj: Any) -> Any:
+        if isinstance(obj, dict):
+            return {k: (v + shift if k in ("start", "end") and isinstance(v, int) and v > 0 else move(v))
+                    for k, v in obj.items()}  # fmt: skip
+        if isinstance(obj, list):
+            return [move(v) for v in obj]
+        return obj
+
+    moved = move({k: v for k, v in data.items() if k != "text"})
+    moved["text"] = text
+    analysis = Analysis.from_dict(moved)
+    s = memory_store()
+    report = ingest(s, [analysis])
+    assert report.new == 1, report.errors
+    (row,) = csv.DictReader(io.StringIO(_export(s, "csv")))
+    expected = 'Officials said "hold, hold"; Russian forces captured Siversk on December 11, a military '
+    assert row["notes"] == expected + "official said."
+    assert row["event_id"] == "siversk:ev1"
+    claims = list(csv.DictReader(io.StringIO(_export(s, "csv", "claims"))))
+    assert claims[0]["outlet"] == 'The "Daily", Kyiv\nedition'
+    assert claims[0]["content"] == "Russian forces captured Siversk on December 11"  # noqa: Q000
+
+
+@pytest.mark.parametrize(
+    ("name", "side", "country", "expected"),
+    [
+        ("Military Forces of Russia", "russia", "UA", 8),
+        ("Military Forces of Ukraine", "ukraine", "RU", 8),  # the mirror: state forces abroad are external
+        ("Military Forces of Ukraine", "ukraine", "UA", 1),
+        ("Military Forces of Russia", "russia", "RU", 1),
+        ("Ukrainian troops", "ukraine", "UA", 1),
+        ("Russian troops", "russia", "UA", 8),
+        ("Police Forces of Ukraine", "ukraine", None, 1),
+        ("Civilians (Ukraine)", "ukraine", "UA", 7),
+        ("local residents", "unknown", "UA", 7),
+        ("Protesters (Russia)", "russia", "RU", 6),
+        ("Rioters (Ukraine)", "ukraine", "UA", 5),
+        ("Wagner Group", "russia", "UA", 8),
+        ("United Nations", "international", "UA", 8),
+        ("Russian Volunteer Corps", "russia", "RU", 3),
+        ("Islamic State", "unknown", "SY", 2),
+        ("Donetsk People's Republic", "russia", "UA", None),
+        ("unidentified", "unknown", "UA", None),
+    ],
+)
+def test_inter_codes(name: str, side: str, country: str | None, expected: int | None) -> None:
+    assert inter_code(Actor(name, name, side), country) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"), [(1, 8, 18), (8, 1, 18), (1, None, 10), (None, 7, 70), (None, None, None)]
+)
+def test_interaction(a: int | None, b: int | None, expected: int | None) -> None:
+    assert interaction(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        ("First one. The strike hit Kherson. Last.", "strike", "The strike hit Kherson."),
+        ("Line one\nShelling hit Kherson today\nmore", "Shelling", "Shelling hit Kherson today"),
+        ("Only one sentence without end", "sentence", "Only one sentence without end"),
+    ],
+)
+def test_notes_are_the_mention_sentence(text: str, needle: str, expected: str) -> None:
+    start = text.index(needle)
+    assert sentence_at(text, start, start + len(needle)) == expected
+
+
+def test_month_dates_and_undated_events() -> None:
+    import dataclasses
+
+    from fogofwar.schema import DateRef
+    from fogofwar.store.testing import siversk
+
+    base = siversk()
+    ev = base.events[0]
+    assert ev.date is not None
+    month = dataclasses.replace(
+        ev, date=DateRef(ev.date.start, ev.date.end, ev.date.text, "2025-10", "month")
+    )
+    undated = dataclasses.replace(ev, id="siversk:ev2", date=None)
+    s = memory_store()
+    ingest(s, [dataclasses.replace(base, events=(month, undated))])
+    rows = _events_csv(s)
+    assert (rows["siversk:ev1"]["event_date"], rows["siversk:ev1"]["time_precision"]) == ("2025-10-01", "3")
+    assert (rows["siversk:ev2"]["event_date"], rows["siversk:ev2"]["time_precision"]) == ("2025-12-20", "2")
+
+
+def test_claims_csv(store: SqlStore) -> None:
+    rows = list(csv.DictReader(io.StringIO(_export(store, "csv", "claims"))))
+    assert [r["claim_id"] for r in rows] == [
+        "belgorod:c1",
+        "siversk:c1",
+        "siversk:c2",
+        "siversk:c3",
+        "quiet:c1",
+    ]
+    assert rows[3]["source_side"] == "ukraine" and rows[3]["status"] == "denied"
+
+
+def test_geojson_events_and_places(store: SqlStore) -> None:
+    data = json.loads(_export(store, "geojson"))
+    assert data["type"] == "FeatureCollection"
+    kinds = [(f["properties"]["kind"], f["id"]) for f in data["features"]]
+    assert kinds == [("event", "belgorod:ev1"), ("event", "siversk:ev1"), ("place", "gn:700001"),
+                     ("place", "gn:700002")]  # fmt: skip
+    for feature in data["features"]:
+        assert feature["type"] == "Feature"
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+    siversk_event = data["features"][1]
+    assert siversk_event["geometry"]["coordinates"] == [38.1, 48.8667]  # [lon, lat]
+    assert siversk_event["properties"]["sub_event_type"] == "Armed clash"
+    assert data["features"][2]["properties"]["mentions"] == 2
+
+
+@pytest.mark.parametrize(("what", "kinds"), [("events", {"event"}), ("places", {"place"})])
+def test_geojson_what(store: SqlStore, what: str, kinds: set[str]) -> None:
+    data = json.loads(_export(store, "geojson", what))
+    assert {f["properties"]["kind"] for f in data["features"]} == kinds
+
+
+def test_jsonl_round_trips_and_matches_the_contract_schema(store: SqlStore) -> None:
+    lines = _export(store, "jsonl").splitlines()
+    analyses = [Analysis.from_dict(json.loads(line)) for line in lines]
+    assert sorted(a.id for a in analyses) == ["belgorod", "quiet", "siversk"]
+    assert {a.id: a for a in analyses} == {a.id: a for a in sample_analyses()}
+    schema_path = Path(__file__).resolve().parents[1] / "docs" / "analysis.schema.json"
+    if schema_path.exists():
+        import jsonschema
+
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        for line in lines:
+            jsonschema.validate(json.loads(line), schema)
+
+
+def test_export_to_a_file_and_to_stdout(
+    store: SqlStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "events.csv"
+    assert export(store, "csv", out) == 2
+    assert out.read_text(encoding="utf-8").startswith("event_id_cnty,event_date,")
+    assert export(store, "jsonl", "-") == 3
+    assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_a_failed_export_leaves_no_half_file(
+    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fogofwar.export as ex
+
+    def boom(*_: Any) -> Any:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ex, "event_row", boom)
+    out = tmp_path / "events.csv"
+    with pytest.raises(RuntimeError):
+        export(store, "csv", out)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "what", "message"),
+    [("xml", None, "unknown export format"), ("csv", "places", "not 'places'"), ("jsonl", "events", "not")],
+)
+def test_bad_format_or_what(store: SqlStore, fmt: str, what: str | None, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        export(store, fmt, io.StringIO(), what)
