@@ -202,16 +202,6 @@ def gazetteer_build(path: str | None) -> None:
     click.echo(f"gazetteer index written to {built}", err=True)
 
 
-def _register_optional_commands() -> None:
-    from fogofwar import cli_ledger
+from fogofwar.cli_ledger import register  # noqa: E402 - the ledger commands join the main group
 
-    for name in ("ingest", "claims", "events", "places", "export"):
-        command = getattr(cli_ledger, name, None)
-        if isinstance(command, click.Command):
-            main.add_command(command, name)
-
-
-try:
-    _register_optional_commands()
-except ImportError as exc:  # pragma: no cover - only while the ledger package is missing
-    log.debug("ledger commands unavailable: %s", exc)
+register(main)
