@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -24,7 +24,9 @@ from fogofwar.schema import (
     Analysis,
     AnalysisError,
 )
-from fogofwar.store import SqlStore, StoreError, open_store
+
+if TYPE_CHECKING:
+    from fogofwar.store import SqlStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "fogofwar.db"
@@ -42,6 +44,10 @@ def db_option(f: F) -> F:
 
 
 def _open(db: str, create: bool) -> SqlStore:
+    # The store (SQLAlchemy, Alembic) is imported here, not at module load, so that commands
+    # that never touch the ledger, such as `analyze`, start fast.
+    from fogofwar.store import StoreError, open_store
+
     try:
         return open_store(db, create=create)
     except StoreError as exc:
