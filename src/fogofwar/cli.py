@@ -151,7 +151,9 @@ def _write_lines(results: Iterator[Analysis | AnalysisError], out: str, total: i
 @main.command()
 @click.argument("names", nargs=-1)
 @click.option("--data", type=click.Path(file_okay=False), default="../shared/data", show_default=True)
-@click.option("--floors", type=click.Path(exists=True, dir_okay=False), help="Pinned floors (TOML); fail under them.")
+@click.option(
+    "--floors", type=click.Path(exists=True, dir_okay=False), help="Pinned floors (TOML); fail under them."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
 def evaluate(names: tuple[str, ...], data: str, floors: str | None, as_json: bool) -> None:
     """Score stages on the development data (NAMES: evaluators, or `all`)."""
@@ -179,7 +181,11 @@ def evaluate(names: tuple[str, ...], data: str, floors: str | None, as_json: boo
 
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False), default="fogofwar-sample.db", show_default=True)
-@click.option("--articles", type=click.Path(exists=True, file_okay=False), help="A folder of articles instead of the sample.")
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder of articles instead of the sample.",
+)
 def demo(db: str, articles: str | None) -> None:
     """Run the main job on the bundled sample: analyse, store in a ledger, print a summary."""
     from fogofwar.demo import run_demo

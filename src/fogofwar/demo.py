@@ -19,11 +19,18 @@ def _clip(text: str, width: int = 90) -> str:
 def summarize(analysis: Analysis, console: Console) -> None:
     """A readable account of one article's claims, events and places."""
     title = analysis.title or analysis.id
-    console.rule(f"[bold]{title}[/bold]  [dim]({analysis.id}, {analysis.outlet or 'no outlet'}, {analysis.published or 'undated'})")
+    meta = f"{analysis.id}, {analysis.outlet or 'no outlet'}, {analysis.published or 'undated'}"
+    console.rule(f"[bold]{title}[/bold]  [dim]({meta})")
     if analysis.events:
-        table = Table("event", "where", "when", "actors", "context / territory", box=None, header_style="bold cyan")
+        table = Table(
+            "event", "where", "when", "actors", "context / territory", box=None, header_style="bold cyan"
+        )
         for ev in analysis.events:
-            where = f"{ev.place.name} ({ev.place.lat:.2f}, {ev.place.lon:.2f})" if ev.place and ev.place.lat is not None else "?"
+            where = (
+                f"{ev.place.name} ({ev.place.lat:.2f}, {ev.place.lon:.2f})"
+                if ev.place and ev.place.lat is not None
+                else "?"
+            )
             when = ev.date.value if ev.date and ev.date.value else "?"
             actors = ", ".join(f"{a.canonical or a.text} [{a.side}]" for a in ev.actors) or "?"
             status = ev.context + (f" / {ev.territory_change.status}" if ev.territory_change else "")
@@ -47,7 +54,8 @@ def summarize(analysis: Analysis, console: Console) -> None:
     resolved = {(p.name, p.geonameid) for p in analysis.places if p.geonameid is not None}
     places = ", ".join(sorted(f"{name} ({gid})" for name, gid in resolved)) or "none"
     console.print(f"[dim]places:[/dim] {places}")
-    console.print(f"[dim]{authored} claims in the article's own voice; {len(analysis.uncertainty_cues)} uncertainty cues[/dim]")
+    cues = len(analysis.uncertainty_cues)
+    console.print(f"[dim]{authored} claims in the article's own voice; {cues} uncertainty cues[/dim]")
 
 
 def run_demo(db: Path, console: Console | None = None, articles_dir: Path | None = None) -> int:

@@ -29,7 +29,13 @@ def _validity(data: Path, analyzer: Analyzer) -> Metrics:
     return evaluate_validity(data, analyzer)
 
 
-EVALUATORS: dict[str, Evaluator] = {"validity": _validity}
+def _places(data: Path, analyzer: Analyzer) -> Metrics:
+    from fogofwar.evaluate.places import evaluate_places
+
+    return evaluate_places(data, analyzer)
+
+
+EVALUATORS: dict[str, Evaluator] = {"validity": _validity, "places": _places}
 
 
 def register(name: str, evaluator: Evaluator) -> None:
@@ -65,7 +71,9 @@ def check(name: str, metrics: Metrics, floors: dict[str, dict[str, float]]) -> l
     return results
 
 
-def run(names: list[str], data: Path, floors_path: Path | None, analyzer: Analyzer | None = None) -> tuple[dict[str, Metrics], list[GateResult]]:
+def run(
+    names: list[str], data: Path, floors_path: Path | None, analyzer: Analyzer | None = None
+) -> tuple[dict[str, Metrics], list[GateResult]]:
     unknown = [n for n in names if n not in EVALUATORS]
     if unknown:
         raise ValueError(f"unknown evaluator(s) {unknown}; known: {sorted(EVALUATORS)}")
