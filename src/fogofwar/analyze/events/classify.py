@@ -1,0 +1,153 @@
+"""ACLED sub-event types for mentions, following ACLED's codebook definitions.
+
+- Territory: "Government regains territory" is a state's forces retaking a place in their own
+  state; a state's forces taking a place in another state, like any non-state group, is
+  "Non-state actor overtakes territory". The place's country and the actor's state decide, by the
+  same rule for every side.
+- Remote violence: aircraft and drones make an "Air/drone strike"; artillery, rockets and missiles
+  a "Shelling/artillery/missile attack"; planted devices and mines a "Remote explosive/landmine/IED".
+- Violence against civilians: armed actors attacking civilians ("Attack"); killing armed opponents
+  is an "Armed clash".
+- Protests: police intervening (dispersing, detaining) -> "Protest with intervention"; lethal or
+  violent force on protesters -> "Excessive force against protesters"; violent protesters -> riots.
+"""
+
+from __future__ import annotations
+
+from fogofwar.analyze.events.actors import ActorRef
+from fogofwar.analyze.events.lexicon import words
+from fogofwar.analyze.events.mentions import Mention
+
+CIVILIAN_KINDS = frozenset({"civilians", "protesters"})
+
+TERRITORY = frozenset({"territory_take", "territory_retake", "territory_fall", "territory_expel"})
+_SIDE_ISO = {"russia": "RU", "ukraine": "UA"}
+
+
+def attacker(m: Mention) -> ActorRef | None:
+    armed = [a for a in m.agents if a.armed]
+    return armed[0] if armed else None
+
+
+def _territory(m: Mention) -> str:
+    att = attacker(m)
+    place_cc = m.country
+    if att is None and m.after_side in _SIDE_ISO:
+        att_iso: str | None = _SIDE_ISO[m.after_side]
+        state = True
+    elif att is not None:
+        att_iso, state = att.country, att.armed_state
+    else:
+        att_iso, state = None, None
+    if state is False:
+        return "Non-state actor overtakes territory"
+    if state and att_iso and place_cc:
+        same = att_iso == place_cc
+        return "Government regains territory" if same else "Non-state actor overtakes territory"
+    if state and att_iso is None:
+        return "Government regains territory"  # "the army retook X": a state's forces at home
+    return m.cls.sub_event_type
+
+
+REMOTE = frozenset(
+    {"strike", "bombing", "blast", "air_weak", "shelling", "attack", "clash_weak", "kill", "air", "explosive"}
+)
+
+
+def sub_event_type(m: Mention) -> str:
+    name = m.cls.name
+    cw = {t.lower_ for t in m.clause} | {t.lower_ for t in m.span}
+    sent = {t.lower_ for t in m.span.sent}
+    doc = m.span.doc
+    after = doc[m.span.sent.end].sent if m.span.sent.end < len(doc) else None
+    # a protest's outcome is often told in the next sentence ("Police used tear gas to disperse ...")
+    around = sent | ({t.lower_ for t in after} if after is not None else set())
+    if name in TERRITORY or name == "territory_transfer":
+        if sent & {"unopposed", "uncontested"} or (
+            sent & {"without", "no", "not"}
+            and sent & {"resistance", "fight", "fighting", "firing", "clashes"}
+        ):
+            return "Non-violent transfer of territory"  # "entered X without resistance"
+    if name in TERRITORY:
+        return _territory(m)
+    if name in REMOTE:
+        # The weapon named anywhere in the sentence types the attack ("attacked with chlorine gas").
+        if sent & words()["chemical_words"] and (
+            sent & {"gas", "agent", "weapon", "weapons", "chemical", "attack", "used"}
+        ):
+            return "Chemical weapon"
+        if sent & {"suicide"}:
+            return "Suicide bomb"
+    if name in ("strike", "bombing", "blast", "air_weak", "shelling", "attack", "clash_weak"):
+        if name in ("bombing", "blast") and cw & words()["device_words"] and not cw & words()["air_words"]:
+            return "Remote explosive/landmine/IED"
+        if cw & words()["air_words"] or name == "air_weak":
+            return "Air/drone strike"
+        if cw & words()["artillery_words"] or name in ("strike", "shelling"):
+            return "Shelling/artillery/missile attack"
+        if name in ("bombing", "blast"):
+            return "Remote explosive/landmine/IED"
+        if cw & {"grenade", "grenades"}:
+            return "Grenade"
+    if name in ("clash", "clash_weak", "attack") and any(
+        a.kind == "protesters" for a in m.agents + m.patients
+    ):
+        return "Violent demonstration"
+    if name == "destruction" and any(a.armed for a in m.agents):
+        if cw & words()["air_words"] or "air" in cw:
+            return "Air/drone strike"  # "the air force destroyed vehicles"
+        if cw & words()["artillery_words"]:
+            return "Shelling/artillery/missile attack"
+    if name in ("clash", "clash_weak", "kill") and m.agents and all(a.kind == "civilians" for a in m.agents):
+        return "Mob violence"  # "villagers clashed with sticks": no armed group on either side
+    if name in ("disrupted_find", "destruction") and any(
+        a.actor.text.lower().split()[-1] in words()["air_words"] for a in m.agents
+    ):
+        return "Air/drone strike"  # "warplanes destroyed an arms depot"
+    if name in ("attack", "clash_weak") and not m.nominal:
+        targets = {t.lemma_.lower() for t in m.head.children if t.dep_ in ("dobj", "nsubjpass")}
+        if targets & words()["civilian_targets"]:
+            return "Attack"  # "gunmen attacked a mosque"
+    if name in ("kill", "attack", "clash_weak"):
+        victims = [p for p in m.patients if p.kind in CIVILIAN_KINDS]
+        armed_victims = [p for p in m.patients if p.armed]
+        if (
+            m.patients
+            and any(p.kind == "protesters" for p in m.patients)
+            and any(a.armed_state for a in m.agents)
+        ):
+            return "Excessive force against protesters"
+        if victims and not armed_victims:
+            return "Attack"
+        if name == "kill":
+            return "Armed clash" if armed_victims else "Attack"
+    if name in ("protest", "riot"):
+        # Protesters' own violence makes a riot; lethal force on peaceful protesters is excessive force;
+        # police dispersing or detaining them is an intervention (ACLED's order of precedence).
+        lemmas = {t.lemma_.lower() for t in m.span.sent}
+        violent = bool(
+            sent & words()["violent_words"]
+            or lemmas & {"clash", "throw", "torch", "vandalize", "loot", "smash"}
+        )
+        if name == "riot" or (violent and not sent & {"peaceful", "peacefully"}):
+            return "Violent demonstration" if name == "protest" or "mob" not in sent else "Mob violence"
+        if sent & words()["police_words"] and (sent & words()["lethal_words"]):
+            return "Excessive force against protesters"
+        if sent & words()["intervene_words"] or lemmas & {"disperse", "arrest", "detain"}:
+            return "Protest with intervention"
+        after_lemmas = {t.lemma_.lower() for t in after} if after is not None else set()
+        if after_lemmas & {"disperse"} or around & {
+            "tear",
+            "teargas",
+            "cannon",
+            "cannons",
+            "baton",
+            "batons",
+        }:
+            return "Protest with intervention"  # "Police used tear gas to disperse the crowd." next
+    if name == "arrest":
+        if any(a.kind in ("nonstate", "group") and not a.armed_state for a in m.agents):
+            return "Abduction/forced disappearance"
+        if any(p.kind == "protesters" for p in m.patients):
+            return "Protest with intervention"
+    return m.cls.sub_event_type

@@ -1,0 +1,259 @@
+"""Syntax helpers of the events stage: clauses, arguments, tree distances, and per-Doc lookups."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from fogofwar.analyze.events.lexicon import words
+from fogofwar.schema import DateRef, Entity, Place
+
+# Children whose subtrees are other clauses: their places and dates are not this event's.
+_CLAUSE_DEPS = frozenset(
+    {"ccomp", "relcl", "parataxis", "csubj", "csubjpass", "acl", "xcomp", "advcl", "conj"}
+)
+_NOMINAL_PREPS = frozenset(
+    {
+        "between",
+        "with",
+        "of",
+        "on",
+        "in",
+        "at",
+        "near",
+        "against",
+        "across",
+        "around",
+        "outside",
+        "into",
+        "over",
+        "inside",
+        "towards",
+        "toward",
+        "from",
+        "by",
+        "to",
+        "under",
+    }
+)
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Za-z .'/-]{1,40},[^\n]{0,40}?(?:\)|\d)\s*[-–—]+\s")
+_NOUN_MOD_DEPS = frozenset({"poss", "amod", "compound", "nmod", "det", "nummod", "npadvmod"})
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _CLAUSE_DEPS and not (child.dep_ == "advcl" and child.tag_ == "VBG"):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def noun_clause(head: Token) -> list[Token]:
+    """A nominal trigger's own words: its modifiers, possessor and argument phrases ("of X", "in X")."""
+    toks = [head]
+    for child in head.children:
+        if child.dep_ in _NOUN_MOD_DEPS or (child.dep_ == "prep" and child.lower_ in _NOMINAL_PREPS):
+            toks.extend(_phrase(child))
+    return sorted(toks, key=lambda t: t.i)
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """A phrase's words without the clauses inside it ("offensive aimed at pushing ... out of X")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            out.extend(_phrase(child))
+    return out
+
+
+def governor(head: Token) -> Token | None:
+    """The verb carrying a nominal trigger: a support verb of its object, or an effect verb of its subject."""
+    h = head.head
+    if head.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in words()["quantity_heads"]:
+        return governor(h.head)  # "ended a fourth round of talks", "a wave of strikes hit X"
+    if head.dep_ in ("dobj", "nsubjpass", "attr") and h.lemma_ in words()["support_verbs"]:
+        return h
+    if head.dep_ == "pobj" and h.head.pos_ == "VERB" and h.head.lemma_ in words()["support_verbs"]:
+        return h.head
+    if head.dep_ == "nsubj" and (h.lemma_ in words()["effect_verbs"] or h.lemma_ in words()["occur_verbs"]):
+        return h
+    if head.dep_ == "nsubj" and head.lemma_.lower() in words()["agent_nouns"] and h.pos_ == "VERB":
+        return h  # "protesters threw stones in X": the protest takes place in the verb's clause
+    return None
+
+
+def verb_args(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """(agent heads, patient heads, prepositional objects) of a verb."""
+    agents, patients, pobjs = [], [], []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            agents.append(child)
+        elif child.dep_ in ("nsubjpass", "dobj", "attr"):
+            patients.append(child)
+        elif child.dep_ == "agent":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ in ("against", "from") and objs:
+                patients.extend(objs)
+            elif child.lower_ == "to" and verb.lemma_ in ("fall", "surrender") and objs:
+                agents.extend(objs)
+            pobjs.extend(objs)
+    if not agents and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        agents = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return agents, patients, pobjs
+
+
+def noun_args(noun: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    agents, patients, pobjs = [], [], []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            agents.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _NOMINAL_PREPS:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ in ("by", "between"):
+                agents.extend(objs)
+            elif child.lower_ in ("against", "on", "of"):
+                patients.extend(objs)
+            pobjs.extend(objs)
+    return agents, patients, pobjs
+
+
+class DocIndex:
+    """Per-Doc lookups shared by the mentions of one document."""
+
+    def __init__(
+        self, doc: Doc, places: Sequence[Place], dates: Sequence[DateRef], entities: Sequence[Entity]
+    ):
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.places = sorted(places, key=lambda p: p.start)
+        self.dates = [d for d in dates if d.value is not None]
+        self.entities = entities
+        datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+        # "KYIV, Nov 5 (Reuters) -" says where the report was filed, not where anything happened
+        self.places = [p for p in self.places if not any(a <= p.start < b for a, b in datelines)]
+        self._place_tok = {self._tok(p.start): p for p in self.places}
+        self.place_tokens = frozenset(self._place_tok)
+        self._date_tok = {self._tok(d.start): d for d in self.dates}
+        self._country: tuple[str | None] | None = None
+        self._war: bool | None = None
+
+    @property
+    def sole_settlement(self) -> Place | None:
+        """The settlement an article names, when it names only one (for events with no place)."""
+        settled = [
+            p for p in self.places if p.geonameid is not None and (p.feature_code or "").startswith("PPL")
+        ]
+        if settled and len({p.geonameid for p in settled}) == 1:
+            return settled[0]
+        return None
+
+    @property
+    def war(self) -> bool:
+        """Whether the Doc speaks of armed conflict anywhere (see mentions.war_context)."""
+        if self._war is None:
+            from fogofwar.analyze.events.checks import war_context
+
+            self._war = any(war_context(s) for s in self.sents)
+        return self._war
+
+    @property
+    def country(self) -> str | None:
+        """The country most of the Doc's places are in (else the one its GPE names name): where an
+        event with no resolved place of its own most likely took place."""
+        if self._country is None:
+            counts = Counter(p.country_code for p in self.places if p.country_code)
+            if not counts:
+                from fogofwar.analyze.events.actors import country_of_name
+
+                for ent in self.doc.ents:
+                    if ent.label_ == "GPE":
+                        iso = country_of_name(ent.text)
+                        if iso is not None:
+                            counts[iso] += 1
+            self._country = (counts.most_common(1)[0][0] if counts else None,)
+        return self._country[0]
+
+    def _tok(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else -1
+
+    def place_in(self, tokens: Sequence[Token], anchor: Token) -> Place | None:
+        best: Place | None = None
+        best_key = (1_000, 9)
+        for tok in tokens:
+            place = self._place_tok.get(tok.i)
+            if place is None:
+                continue
+            # nearest in the tree; on a tie the finer place ("the village of X in the Y region")
+            key = (_tree_distance(tok, anchor), coarseness(place))
+            if key < best_key:
+                best, best_key = place, key
+        return best
+
+    def date_in(self, tokens: Sequence[Token], anchor: Token) -> DateRef | None:
+        best: DateRef | None = None
+        best_d = 1_000
+        for tok in tokens:
+            date = self._date_tok.get(tok.i)
+            if date is not None and _tree_distance(tok, anchor) < best_d:
+                best, best_d = date, _tree_distance(tok, anchor)
+        return best
+
+    def antecedent_place(self, before: int) -> Place | None:
+        """The last settlement named before character ``before`` (for "the city", "the town")."""
+        for place in reversed(self.places):
+            if place.start >= before:
+                continue
+            code = place.feature_code or ""
+            if not code or code.startswith("PPL"):
+                return place
+        return None
+
+
+def coarseness(place: Place) -> int:
+    code = place.feature_code or ""
+    if code.startswith("PPL") or not code:
+        return 0
+    if code.startswith("ADM") and code not in ("ADM1", "ADM1H"):
+        return 1
+    if code.startswith("PCL"):
+        return 3
+    return 2
+
+
+def _tree_distance(tok: Token, anchor: Token) -> int:
+    steps = 0
+    cur = tok
+    while cur.i != anchor.i and steps < 30:
+        if cur.head.i == cur.i:
+            return 40 + abs(tok.i - anchor.i)  # not below the anchor: far, ordered by surface distance
+        cur = cur.head
+        steps += 1
+    return steps
+
+
+def _ancestors(tok: Token, n: int) -> list[int]:
+    out = []
+    while n > 0 and tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok.i)
+        n -= 1
+    return out
+
+
+def linked(a: Token, b: Token) -> bool:
+    """Whether two trigger heads are close in the tree: one governs the other, or they are siblings."""
+    return b.i in _ancestors(a, 3) or a.i in _ancestors(b, 3) or (a.head.i == b.head.i and a.i != a.head.i)
+
+
+def np_of(tok: Token) -> list[Token]:
+    toks = [tok]
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "det", "poss", "nmod"):
+            toks.extend(child.subtree)
+    return toks
