@@ -35,7 +35,13 @@ def _places(data: Path, analyzer: Analyzer) -> Metrics:
     return evaluate_places(data, analyzer)
 
 
-EVALUATORS: dict[str, Evaluator] = {"validity": _validity, "places": _places}
+def _events(data: Path, analyzer: Analyzer) -> Metrics:
+    from fogofwar.evaluate.events import evaluate_events
+
+    return evaluate_events(data, analyzer)
+
+
+EVALUATORS: dict[str, Evaluator] = {"validity": _validity, "places": _places, "events": _events}
 
 
 def register(name: str, evaluator: Evaluator) -> None:
