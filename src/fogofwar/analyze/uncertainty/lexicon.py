@@ -12,7 +12,7 @@ from fogofwar.schema import CUE_TYPES
 log = logging.getLogger(__name__)
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "uncertainty_cues.tsv"
-CONDITIONS = ("any", "modal", "verb", "verbcomp", "vbn", "adj", "sconj", "num")
+CONDITIONS = ("any", "modal", "modalpos", "verb", "verbcomp", "vbn", "adj", "sconj", "num")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,167 @@
+"""Quotations around the parsed attributions: a quoted content takes its whole quotation (which the
+sentence splitter may have cut), a quotation that follows an attributed one without a new cue is the
+same speaker's, a quotation after "X was blunter:" is X's, and attributions inside quotations are the
+speaker's words, not the article's."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from fogofwar.analyze.claims.model import Draft
+
+_TRAILING = ",;:. \n"
+
+
+def _inside(s: int, e: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for qs, qe in quotes:
+        if qs <= s and e <= qe:
+            return qs, qe
+    return None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in _TRAILING:
+        e -= 1
+    while s < e and text[s] in " \n":
+        s += 1
+    return s, e
+
+
+def drop_quoted_cues(drafts: list[Draft], quotes: list[tuple[int, int]]) -> list[Draft]:
+    """Attributions whose cue stands inside a quotation ("They say ..." quoted) are not the article's."""
+    return [d for d in drafts if d.cue is None or _inside(d.cue[0], d.cue[1], quotes) is None]
+
+
+def widen_to_quotes(doc: Doc, drafts: list[Draft], quotes: list[tuple[int, int]], text: str) -> None:
+    for d in drafts:
+        new_parts: list[tuple[int, int]] = []
+        for s, e in d.parts:
+            q = _inside(s, e, quotes)
+            part = _trim(text, *q) if q else (s, e)
+            if part not in new_parts:
+                new_parts.append(part)
+        d.parts = sorted(new_parts)
+
+
+def _sentence_start_before(text: str, pos: int) -> bool:
+    """Whether a quotation opening at ``pos`` begins a sentence or follows a colon."""
+    before = text[:pos].rstrip(" ")
+    return not before or before[-1] in '.!?\n:"”’'
+
+
+def unattributed_quotes(
+    doc: Doc, drafts: list[Draft], quotes: list[tuple[int, int]], text: str
+) -> list[Draft]:
+    """Claims for whole-sentence quotations that no cue introduces."""
+    taken = [p for d in drafts for p in d.parts]
+    found: list[Draft] = []
+    by_end = sorted((d for d in drafts if d.source is not None), key=lambda d: max(e for _, e in d.parts))
+    for qs, qe in quotes:
+        if any(a < qe and qs < b for a, b in taken) or len(text[qs:qe].split()) < 3:
+            continue
+        opener = qs - 1
+        if not _sentence_start_before(text, opener):
+            continue
+        before = text[:opener].rstrip(" ")
+        span = doc.char_span(*_trim(text, qs, qe), alignment_mode="expand")
+        if span is None:
+            continue
+        if before.endswith(":"):
+            colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+            subj = None
+            if colon is not None:
+                subj = next(
+                    (
+                        t
+                        for t in colon.sent
+                        if t.i < colon.start
+                        and t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head.i < colon.start
+                        and t.pos_ != "PRON"
+                    ),
+                    None,
+                )
+            if subj is not None:
+                src = doc[min(t.i for t in subj.subtree if not t.is_punct) : subj.i + 1]
+                assert colon is not None
+                verb = subj.head
+                cue = (
+                    (verb.idx, verb.idx + len(verb))
+                    if verb.pos_ in ("VERB", "AUX") and verb != subj
+                    else None
+                )
+                found.append(
+                    Draft(
+                        sent_start=colon.sent.start_char,
+                        cue=cue,
+                        parts=[_trim(text, qs, qe)],
+                        type="direct",
+                        source=src,
+                        source_head=subj,
+                        score=0.6,
+                    )
+                )
+                continue
+        prev = [d for d in by_end if max(e for _, e in d.parts) <= qs and d.type in ("direct", "indirect")]
+        if not prev:
+            continue
+        last = prev[-1]
+        end_prev = max(
+            [e for _, e in last.parts]
+            + ([last.cue[1]] if last.cue else [])
+            + ([last.source.end_char] if last.source is not None else [])
+        )
+        gap = text[end_prev:opener]
+        # the same paragraph, nothing between but the end of the attributing sentence
+        if "\n\n" in gap or len(gap) > 80 or not re.fullmatch(r"[^\"“”]*", gap):
+            continue
+        found.append(
+            Draft(
+                sent_start=span.sent.start_char,
+                cue=None,
+                parts=[_trim(text, qs, qe)],
+                type="direct",
+                source=last.source,
+                source_head=last.source_head,
+                score=0.6,
+            )
+        )
+    return found
+
+
+# "PENCE: Well, look, ..." in a transcript, "Pat Caddell: Democrat Voters Worried ..." in a headline.
+_SPEAKER_LINE = re.compile(r"(?m)^[ \t\"“']*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})(:)[ \t]+(\S[^\n]*)$")
+
+
+def speaker_lines(doc: Doc, drafts: list[Draft], text: str) -> list[Draft]:
+    """Claims of lines that open with a speaker's name and a colon."""
+    taken = [p for d in drafts for p in d.parts]
+    found: list[Draft] = []
+    for m in _SPEAKER_LINE.finditer(text):
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None:
+            continue
+        shouting = m.group(1).isupper() and len(m.group(1)) > 2
+        person = any(t.ent_type_ == "PERSON" for t in name) and not any(
+            t.ent_type_ in ("GPE", "NORP", "DATE") for t in name
+        )
+        if not (shouting or person):
+            continue
+        s, e = _trim(text, m.start(3), m.end(3))
+        s, e = _trim(text, s + (text[s] in "\"“'"), e - (text[e - 1] in "\"”'"))
+        if e <= s or any(a < e and s < b for a, b in taken):
+            continue
+        found.append(
+            Draft(
+                sent_start=m.start(),
+                cue=(m.start(2), m.end(2)),
+                parts=[(s, e)],
+                type="direct" if shouting else "indirect",  # a transcript's turn, or a headline's gist
+                source=name,
+                source_head=name[-1],
+                score=0.5,
+            )
+        )
+    return found
