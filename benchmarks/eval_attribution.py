@@ -1,160 +1,32 @@
-"""Attribution scores of fogofwar's claims stage on PolNeAR dev (BRAT standoff).
-
-Cue, source and content spans are matched one-to-one by overlap (the contract's reading); content is
-also scored by tokens over the relations whose cues matched. ``author`` claims are not scored. Where a
-text has several annotators, the first ``.ann`` by name is the gold, as in the held-out test.
+"""Attribution scores on PolNeAR (BRAT standoff): the logic is ``fogofwar.evaluate.attribution``.
 
     .venv/bin/python benchmarks/eval_attribution.py [--data ../shared/data/attribution/dev] [--limit N]
+
+``fogofwar evaluate attribution`` runs the same scoring on the dev split as a quality gate.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
-import re
+import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from fogofwar.analyze import Analyzer
-from fogofwar.schema import Article, Claim
+from fogofwar.evaluate.attribution import score_polnear
 
-log = logging.getLogger("eval_attribution")
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "attribution" / "dev"
-_WORD = re.compile(r"\w+")
-
-Spans = list[tuple[int, int]]
-
-
-@dataclass
-class Relation:
-    source: Spans = field(default_factory=list)
-    cue: Spans = field(default_factory=list)
-    content: Spans = field(default_factory=list)
-
-
-def _spans(field_text: str) -> Spans:
-    return [(int(a), int(b)) for a, b in (p.split() for p in field_text.split(";"))]
-
-
-def read_ann(path: Path) -> list[Relation]:
-    spans: dict[str, Spans] = {}
-    relations = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("T") and len(cols) >= 2:
-            _, _, where = cols[1].partition(" ")
-            spans[cols[0]] = _spans(where)
-        elif line.startswith("E") and len(cols) >= 2:
-            rel = Relation()
-            for arg in cols[1].split()[1:]:
-                role, _, tid = arg.partition(":")
-                role = role.rstrip("0123456789").lower()
-                if role in ("source", "cue", "content") and tid in spans:
-                    getattr(rel, role).extend(spans[tid])
-            if rel.cue or rel.content:
-                relations.append(rel)
-    return relations
-
-
-def _overlap(a: Spans, b: Spans) -> bool:
-    return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
-
-
-def match(pred: list[Spans], gold: list[Spans]) -> int:
-    """One-to-one matches by overlap, greedy in text order."""
-    used: set[int] = set()
-    n = 0
-    for p in pred:
-        for k, g in enumerate(gold):
-            if k not in used and _overlap(p, g):
-                used.add(k)
-                n += 1
-                break
-    return n
-
-
-def _unique(items: list[Spans]) -> list[Spans]:
-    seen: list[Spans] = []
-    for s in items:
-        if s and s not in seen:
-            seen.append(s)
-    return seen
-
-
-def _tokens(text: str, spans: Spans) -> set[int]:
-    return {m.start() for s, e in spans for m in _WORD.finditer(text, s, e)}
-
-
-def _claim_spans(c: Claim) -> tuple[Spans, Spans, Spans]:
-    src = [(c.source.start, c.source.end)] if c.source else []
-    cue = [(c.cue.start, c.cue.end)] if c.cue else []
-    parts = c.content.parts
-    content = [(p.start, p.end) for p in parts] if parts else [(c.content.start, c.content.end)]
-    return src, cue, content
-
-
-def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
-    p = tp_p / n_p if n_p else 0.0
-    r = tp_g / n_g if n_g else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT)
+    ap.add_argument(
+        "--data", type=Path, default=DEFAULT, help="a PolNeAR split folder (text/, attributions/)"
+    )
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    anns: dict[str, Path] = {}
-    for ann in sorted((args.data / "attributions").glob("*.ann")):
-        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    names = sorted(anns)[: args.limit or None]
-    texts = {n: (args.data / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names}
-    analyzer = Analyzer().load()
-    counts = {k: [0, 0, 0, 0] for k in ("cue", "source", "content")}  # tp_pred, n_pred, tp_gold, n_gold
-    tok_p = tok_r = 0.0
-    pairs = 0
-    articles = (Article(id=n, text=texts[n]) for n in names)
-    for name, analysis in zip(names, analyzer.analyze_many(articles), strict=True):
-        text = texts[name]
-        gold = read_ann(anns[name])
-        pred = [_claim_spans(c) for c in analysis.claims if c.type != "author"]
-        for k, key in enumerate(("source", "cue", "content")):
-            p_items = _unique([p[k] for p in pred])
-            g_items = _unique([getattr(g, key) for g in gold])
-            c = counts[key]
-            c[0] += match(p_items, g_items)
-            c[1] += len(p_items)
-            c[2] += match(g_items, p_items)
-            c[3] += len(g_items)
-        # content tokens over relations whose cues match
-        used: set[int] = set()
-        for _, cue, content in pred:
-            for j, g in enumerate(gold):
-                if j not in used and cue and _overlap(cue, g.cue):
-                    used.add(j)
-                    pt, gt = _tokens(text, content), _tokens(text, g.content)
-                    if pt and gt:
-                        tok_p += len(pt & gt) / len(pt)
-                        tok_r += len(pt & gt) / len(gt)
-                        pairs += 1
-                    break
-    for key in ("cue", "source", "content"):
-        p, r, f = prf(*counts[key])
-        log.info(
-            "%-8s P %.3f R %.3f F1 %.3f  (pred %d, gold %d)", key, p, r, f, counts[key][1], counts[key][3]
-        )
-    if pairs:
-        p, r = tok_p / pairs, tok_r / pairs
-        log.info(
-            "content tokens over %d cue-matched pairs: P %.3f R %.3f F1 %.3f",
-            pairs,
-            p,
-            r,
-            2 * p * r / (p + r),
-        )
-    log.info("%d texts", len(names))
+    metrics = score_polnear(args.data, Analyzer().load(), args.limit)
+    sys.stdout.write(json.dumps({k: round(v, 3) for k, v in metrics.items()}, indent=1) + "\n")
     return 0
 
 
