@@ -34,7 +34,13 @@ def test_single_file_gives_one_valid_json_object() -> None:
 
 def test_jsonl_keeps_order_and_reports_broken_lines(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a", "text": "Russian forces shelled Kharkiv on Monday, killing two people.", "published": "2025-05-06"}),
+        json.dumps(
+            {
+                "id": "a",
+                "text": "Russian forces shelled Kharkiv on Monday, killing two people.",
+                "published": "2025-05-06",
+            }
+        ),
         "{broken",
         json.dumps({"id": "no-text"}),
         json.dumps({"text": "Ukraine's General Staff said its troops repelled an attack near Pokrovsk."}),
@@ -87,16 +93,24 @@ def test_bad_single_file_gets_an_error_object(tmp_path: Path, name: str, data: b
 
 def test_usage_errors_are_clear() -> None:
     assert "give either FILE or --jsonl" in _run(["analyze"]).output
-    assert "--published and --id go with FILE" in _run(["analyze", "--jsonl", "-", "--id", "x"], stdin="").output
+    assert (
+        "--published and --id go with FILE" in _run(["analyze", "--jsonl", "-", "--id", "x"], stdin="").output
+    )
 
 
-def test_long_article_is_analysed_in_chunks_with_offsets_kept(analyzer: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_article_is_analysed_in_chunks_with_offsets_kept(
+    analyzer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seed = SEED.read_text(encoding="utf-8")
     text = "\n\n".join([seed] * 4)
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", len(seed) + 100)
     data = analyzer.analyze(Article(id="long", text=text, published="2025-12-20")).to_dict()
     assert validate(data) == []
-    ids = [c["id"] for c in data["claims"]] + [e["id"] for e in data["entities"]] + [e["id"] for e in data["events"]]
+    ids = (
+        [c["id"] for c in data["claims"]]
+        + [e["id"] for e in data["entities"]]
+        + [e["id"] for e in data["events"]]
+    )
     assert len(ids) == len(set(ids))
     assert {p["start"] // (len(seed) + 2) for p in data["places"] if p["text"] == "Siversk"} == {0, 1, 2, 3}
     claim_ids = {c["id"] for c in data["claims"]}

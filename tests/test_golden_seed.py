@@ -25,13 +25,16 @@ def seed(analyzer: Any) -> dict[str, Any]:
 
 def _claim_with_source(seed: dict[str, Any], source_text: str) -> dict[str, Any]:
     found = [c for c in seed["claims"] if c["source"] and c["source"]["text"].lower() == source_text.lower()]
-    assert found, f"no claim with source {source_text!r}; sources: {[c['source'] and c['source']['text'] for c in seed['claims']]}"
+    sources = [c["source"] and c["source"]["text"] for c in seed["claims"]]
+    assert found, f"no claim with source {source_text!r}; sources: {sources}"
     return found[0]
 
 
 def _claim_with_cue(seed: dict[str, Any], cue_text: str) -> dict[str, Any]:
     found = [c for c in seed["claims"] if c["cue"] and cue_text.lower() in c["cue"]["text"].lower()]
-    assert found, f"no claim with cue {cue_text!r}; cues: {[c['cue'] and c['cue']['text'] for c in seed['claims']]}"
+    assert found, (
+        f"no claim with cue {cue_text!r}; cues: {[c['cue'] and c['cue']['text'] for c in seed['claims']]}"
+    )
     return found[0]
 
 
@@ -176,7 +179,9 @@ def test_uncertainty_cues(seed: dict[str, Any], context: str, phrase: str, cue_t
     start = seed["text"].index(context) + context.index(phrase)
     end = start + len(phrase)
     found = [u for u in seed["uncertainty_cues"] if u["start"] < end and start < u["end"]]
-    assert found, f"no cue over {phrase!r}; cues: {[(u['text'], u['type']) for u in seed['uncertainty_cues']]}"
+    assert found, (
+        f"no cue over {phrase!r}; cues: {[(u['text'], u['type']) for u in seed['uncertainty_cues']]}"
+    )
     assert found[0]["type"] == cue_type
 
 
@@ -213,7 +218,7 @@ def test_the_capture_has_all_its_mentions(seed: dict[str, Any]) -> None:
     ]
     for position in expected:
         assert any(m["start"] <= position + 4 < m["end"] for m in event["mentions"]), (
-            f"no mention covers {text[position:position + 25]!r}; mentions: {starts}"
+            f"no mention covers {text[position : position + 25]!r}; mentions: {starts}"
         )
 
 

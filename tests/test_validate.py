@@ -33,11 +33,15 @@ def _at(phrase: str) -> tuple[int, int, str]:
 
 
 def _sample() -> dict[str, Any]:
-    place = Place(*_at("Siversk"), 694403, "Siversk", 48.865, 38.097, "UA", "Donetsk Oblast", "PPL", 1, 5.0, 0.9)
+    place = Place(
+        *_at("Siversk"), 694403, "Siversk", 48.865, 38.097, "UA", "Donetsk Oblast", "PPL", 1, 5.0, 0.9
+    )
     date = DateRef(*_at("Monday"), "2025-12-15", "day")
     claim = Claim(
         id="t:c1",
-        source=Source(*_at("the ministry"), "organization", "ministry", "russia", "Ministry of Defence of Russia"),
+        source=Source(
+            *_at("the ministry"), "organization", "ministry", "russia", "Ministry of Defence of Russia"
+        ),
         cue=TextSpan(*_at("said")),
         content=Content(*_at("Russian forces captured Siversk on Monday")),
         type="indirect",
@@ -59,14 +63,23 @@ def _sample() -> dict[str, Any]:
         territory_change=TerritoryChange("Siversk", "ukraine", "russia", "claimed"),
     )
     analysis = Analysis(
-        id="t", text=TEXT, published="2025-12-16", title=None, outlet=None,
-        places=(place,), dates=(date,), claims=(claim,), events=(event,),
+        id="t",
+        text=TEXT,
+        published="2025-12-16",
+        title=None,
+        outlet=None,
+        places=(place,),
+        dates=(date,),
+        claims=(claim,),
+        events=(event,),
     )
     return analysis.to_dict()
 
 
 def test_docs_schema_file_is_current() -> None:
-    assert DOCS.read_text(encoding="utf-8") == schema_json(), "run `make schema` to rewrite docs/analysis.schema.json"
+    assert DOCS.read_text(encoding="utf-8") == schema_json(), (
+        "run `make schema` to rewrite docs/analysis.schema.json"
+    )
 
 
 def test_schema_is_a_valid_json_schema() -> None:
