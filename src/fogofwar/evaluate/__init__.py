@@ -31,6 +31,7 @@ EVALUATORS: dict[str, str | Evaluator] = {
     "events": "fogofwar.evaluate.events:evaluate_events",
     "attribution": "fogofwar.evaluate.attribution:evaluate_attribution",
     "uncertainty": "fogofwar.evaluate.uncertainty:evaluate_uncertainty",
+    "large": "fogofwar.evaluate.large:evaluate_large",
 }
 
 
