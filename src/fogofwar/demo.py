@@ -6,33 +6,33 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from fogofwar.schema import Analysis, AnalysisError
 
 
 def _clip(text: str, width: int = 90) -> str:
+    """One line of article text, shortened, with rich's markup characters escaped."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return escape(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def summarize(analysis: Analysis, console: Console) -> None:
     """A readable account of one article's claims, events and places."""
-    title = analysis.title or analysis.id
-    meta = f"{analysis.id}, {analysis.outlet or 'no outlet'}, {analysis.published or 'undated'}"
+    title = _clip(analysis.title or analysis.id)
+    meta = _clip(f"{analysis.id}, {analysis.outlet or 'no outlet'}, {analysis.published or 'undated'}")
     console.rule(f"[bold]{title}[/bold]  [dim]({meta})")
     if analysis.events:
         table = Table(
             "event", "where", "when", "actors", "context / territory", box=None, header_style="bold cyan"
         )
         for ev in analysis.events:
-            where = (
-                f"{ev.place.name} ({ev.place.lat:.2f}, {ev.place.lon:.2f})"
-                if ev.place and ev.place.lat is not None
-                else "?"
-            )
+            where = "?"
+            if ev.place is not None and ev.place.lat is not None and ev.place.lon is not None:
+                where = _clip(f"{ev.place.name} ({ev.place.lat:.2f}, {ev.place.lon:.2f})")
             when = ev.date.value if ev.date and ev.date.value else "?"
-            actors = ", ".join(f"{a.canonical or a.text} [{a.side}]" for a in ev.actors) or "?"
+            actors = _clip(", ".join(f"{a.canonical or a.text} ({a.side})" for a in ev.actors)) or "?"
             status = ev.context + (f" / {ev.territory_change.status}" if ev.territory_change else "")
             fatal = f", {ev.fatalities} killed" if ev.fatalities else ""
             table.add_row(f"{ev.sub_event_type}{fatal}", where, when, actors, status)
@@ -43,16 +43,16 @@ def summarize(analysis: Analysis, console: Console) -> None:
         for claim in attributed:
             assert claim.source is not None
             table.add_row(
-                claim.source.canonical or claim.source.text,
+                _clip(claim.source.canonical or claim.source.text),
                 f"{claim.source.kind} / {claim.source.side}",
-                claim.cue.text if claim.cue else "",
+                _clip(claim.cue.text) if claim.cue else "",
                 claim.status,
                 _clip(claim.content.text, 70),
             )
         console.print(table)
     authored = sum(1 for c in analysis.claims if c.source is None)
     resolved = {(p.name, p.geonameid) for p in analysis.places if p.geonameid is not None}
-    places = ", ".join(sorted(f"{name} ({gid})" for name, gid in resolved)) or "none"
+    places = escape(", ".join(sorted(f"{name} ({gid})" for name, gid in resolved)) or "none")
     console.print(f"[dim]places:[/dim] {places}")
     cues = len(analysis.uncertainty_cues)
     console.print(f"[dim]{authored} claims in the article's own voice; {cues} uncertainty cues[/dim]")

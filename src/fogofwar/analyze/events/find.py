@@ -76,6 +76,11 @@ def _localised(ref: ActorRef, place: Place | None) -> ActorRef:
     return replace(ref, actor=Actor(a.text, f"{a.canonical} ({country_name(cc)})", a.side))
 
 
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """One actor named twice: the same canonical name, on the same side or one side unknown."""
+    return a.canonical == b.canonical and (a.side == b.side or "unknown" in (a.side, b.side))
+
+
 def _actors(
     g: Group, belligerents: dict[str, ActorRef], place: Place | None, sides_named: frozenset[str]
 ) -> tuple[list[Actor], str | None, str | None]:
@@ -110,7 +115,7 @@ def _actors(
     for ref in agents + patients:
         if ref.armed and ref.actor.side in belligerents and territorial:
             ref = belligerents[ref.actor.side]  # the article's usual wording of that side
-        if all(ref.actor.canonical != o.actor.canonical or ref.actor.side != o.actor.side for o in out):
+        if not any(_same_actor(ref.actor, o.actor) for o in out):
             out.append(ref)
     before = next(
         (p.actor.side for p in patients if p.armed and p.actor.side not in ("unknown", after)), None
