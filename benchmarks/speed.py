@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from fogofwar.analyze import Analyzer
 from fogofwar.sample import sample_articles
 from fogofwar.schema import Article
 
@@ -89,7 +90,7 @@ def main() -> None:
             for _ in range(args.repeat)
         )
 
-    steady_raw, steady_ours = steady_state(articles)
+    steady_raw, steady_ours, stages = steady_state(articles)
     n = len(articles)
     rows = [
         ("whole process, raw spaCy nlp.pipe", n / raw[0], raw[1]),
@@ -104,12 +105,15 @@ def main() -> None:
     print(f"\nwhole-process throughput ratio (fogofwar / spaCy): {raw[0] / ours[0]:.2f}")
     print(f"steady-state throughput ratio (fogofwar / spaCy): {steady_raw / steady_ours:.2f}")
     print(f"cold start, `fogofwar analyze` of the seed: {cold[0]:.2f} s, peak RSS {cold[1]:.0f} MB")
+    spacy_time = sum(t for name, t in stages.items() if not name.startswith("fogofwar:"))
+    print("\nper stage, one document at a time, as a share of spaCy's own components' time:")
+    for name, seconds in stages.items():
+        if name.startswith("fogofwar:"):
+            print(f"- {name[9:]}: {100 * seconds / spacy_time:.1f}%")
 
 
-def steady_state(articles: list[Article]) -> tuple[float, float]:
+def steady_state(articles: list[Article]) -> tuple[float, float, dict[str, float]]:
     import spacy
-
-    from fogofwar.analyze import Analyzer
 
     nlp = spacy.load(MODEL)
     analyzer = Analyzer().load()
@@ -123,7 +127,24 @@ def steady_state(articles: list[Article]) -> tuple[float, float]:
     start = time.perf_counter()
     for _ in analyzer.analyze_many(articles):
         pass
-    return raw, time.perf_counter() - start
+    ours = time.perf_counter() - start
+    return raw, ours, stage_times(analyzer, articles)
+
+
+def stage_times(analyzer: Analyzer, articles: list[Article]) -> dict[str, float]:
+    """Seconds per pipeline component, each document run through the components one by one."""
+    nlp = analyzer.nlp
+    fogofwar_names = {name for name, proc in nlp.pipeline if type(proc).__module__.startswith("fogofwar")}
+    times: dict[str, float] = {}
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.article = article
+        for name, proc in nlp.pipeline:
+            start = time.perf_counter()
+            doc = proc(doc)
+            key = f"fogofwar:{name}" if name in fogofwar_names else name
+            times[key] = times.get(key, 0.0) + time.perf_counter() - start
+    return times
 
 
 if __name__ == "__main__":
