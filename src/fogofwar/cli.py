@@ -38,12 +38,8 @@ def main(verbose: int) -> None:
     metavar="IN.jsonl",
     help="Analyse many articles, one JSON object per line (- for stdin).",
 )
-@click.option(
-    "--out", default="-", show_default=True, metavar="OUT.jsonl", help="Where --jsonl writes (- for stdout)."
-)
-@click.option(
-    "--published", metavar="YYYY-MM-DD", help="Publication date of FILE (dates are resolved against it)."
-)
+@click.option("--out", default="-", show_default=True, metavar="OUT.jsonl", help="Where --jsonl writes (- for stdout).")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date of FILE (dates are resolved against it).")
 @click.option("--id", "article_id", metavar="ID", help="Id of FILE's article (default: the file name).")
 @click.option("--model", default=None, help="spaCy model to load instead of the pipeline config's.")
 @click.option(
@@ -151,9 +147,7 @@ def _write_lines(results: Iterator[Analysis | AnalysisError], out: str, total: i
 @main.command()
 @click.argument("names", nargs=-1)
 @click.option("--data", type=click.Path(file_okay=False), default="../shared/data", show_default=True)
-@click.option(
-    "--floors", type=click.Path(exists=True, dir_okay=False), help="Pinned floors (TOML); fail under them."
-)
+@click.option("--floors", type=click.Path(exists=True, dir_okay=False), help="Pinned floors (TOML); fail under them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
 def evaluate(names: tuple[str, ...], data: str, floors: str | None, as_json: bool) -> None:
     """Score stages on the development data (NAMES: evaluators, or `all`)."""
@@ -161,22 +155,24 @@ def evaluate(names: tuple[str, ...], data: str, floors: str | None, as_json: boo
     from fogofwar.evaluate.corpora import MissingData
 
     chosen = sorted(ev.EVALUATORS) if not names or "all" in names else list(names)
+    all_metrics: dict[str, dict[str, float]] = {}
+    failed = 0
     try:
-        metrics, gates = ev.run(chosen, Path(data), Path(floors) if floors else None)
+        for name, metrics, gates in ev.run(chosen, Path(data), Path(floors) if floors else None):
+            all_metrics[name] = metrics
+            if not as_json:
+                click.echo(f"{name}: " + ", ".join(f"{k}={v:.4g}" for k, v in metrics.items()))
+            for gate in gates:
+                op = ">=" if gate.kind == "min" else "<="
+                mark = "ok  " if gate.passed else "FAIL"
+                click.echo(f"{mark} {gate.evaluator}.{gate.metric} = {gate.value} ({op} {gate.bound})", err=True)
+                failed += not gate.passed
     except (MissingData, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:
-        click.echo(json.dumps(metrics, indent=1))
-    else:
-        for name, values in metrics.items():
-            click.echo(f"{name}: " + ", ".join(f"{k}={v:.4g}" for k, v in values.items()))
-    failed = [g for g in gates if not g.passed]
-    for gate in gates:
-        mark = "ok  " if gate.passed else "FAIL"
-        op = ">=" if gate.kind == "min" else "<="
-        click.echo(f"{mark} {gate.evaluator}.{gate.metric} = {gate.value} ({op} {gate.bound})", err=True)
+        click.echo(json.dumps(all_metrics, indent=1))
     if failed:
-        raise click.ClickException(f"{len(failed)} quality gate(s) failed")
+        raise click.ClickException(f"{failed} quality gate(s) failed")
 
 
 @main.command()

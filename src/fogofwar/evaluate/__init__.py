@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,17 +79,17 @@ def check(name: str, metrics: Metrics, floors: dict[str, dict[str, float]]) -> l
 
 def run(
     names: list[str], data: Path, floors_path: Path | None, analyzer: Analyzer | None = None
-) -> tuple[dict[str, Metrics], list[GateResult]]:
+) -> Iterator[tuple[str, Metrics, list[GateResult]]]:
+    """Each evaluator's metrics and gate results, one evaluator at a time, as each finishes."""
     unknown = [n for n in names if n not in EVALUATORS]
     if unknown:
         raise ValueError(f"unknown evaluator(s) {unknown}; known: {sorted(EVALUATORS)}")
     floors = load_floors(floors_path) if floors_path else {}
+    stray = sorted(set(floors) - set(EVALUATORS))
+    if stray:
+        raise ValueError(f"{floors_path} has floors for unknown evaluator(s) {stray}; known: {sorted(EVALUATORS)}")
     analyzer = analyzer or Analyzer().load()
-    all_metrics: dict[str, Metrics] = {}
-    gates: list[GateResult] = []
     for name in names:
         log.info("evaluating %s on %s", name, data)
         metrics = evaluator(name)(data, analyzer)
-        all_metrics[name] = metrics
-        gates.extend(check(name, metrics, floors.get(name, {})))
-    return all_metrics, gates
+        yield name, metrics, check(name, metrics, floors.get(name, {}))
