@@ -72,6 +72,11 @@ def test_bad_files_get_a_clear_error(tmp_path: Path, name: str, data: bytes, mes
         read_file(_write(tmp_path, name, data))
 
 
+def test_jsonl_as_a_single_file_points_to_jsonl(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="use `fogofwar analyze --jsonl"):
+        read_file(_write(tmp_path, "many.jsonl", b'{"text": "a"}\n'))
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         read_file(tmp_path / "nope.txt")

@@ -132,6 +132,8 @@ def read_file(path: Path | str, published: str | None = None, article_id: str | 
     """One article from a .txt, .html or .json file. Raises InputError."""
     path = Path(path)
     what = str(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        raise InputError(f"{what} holds JSON lines, many articles: use `fogofwar analyze --jsonl {what}`")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES * 4:  # HTML may carry much markup; refuse before reading absurd files
