@@ -73,7 +73,7 @@ def run_demo(db: Path, console: Console | None = None, articles_dir: Path | None
     results = list(analyze_records(analyzer, records))
     for result in results:
         if isinstance(result, AnalysisError):
-            console.print(f"[red]{result.id}: {result.error}[/red]")
+            console.print(f"[red]{escape(result.id)}: {escape(result.error)}[/red]")
         else:
             summarize(result, console)
     store = open_store(db)
@@ -84,6 +84,7 @@ def run_demo(db: Path, console: Console | None = None, articles_dir: Path | None
         f"{len(ok)} articles analysed: {sum(len(a.claims) for a in ok)} claims, "
         f"{sum(len(a.events) for a in ok)} events, {sum(len(a.places) for a in ok)} place mentions"
     )
-    console.print(f"stored in {db}: {report}")
-    console.print(f"next: fogofwar events --db {db}   fogofwar claims --db {db} --side russia")
+    where = escape(str(db))
+    console.print(f"stored in {where}: {escape(str(report))}")
+    console.print(f"next: fogofwar events --db {where}   fogofwar claims --db {where} --side russia")
     return 0 if ok else 1

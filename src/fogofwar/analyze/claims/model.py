@@ -98,7 +98,9 @@ def token_parts(doc: Doc, indices: set[int] | list[int]) -> list[tuple[int, int]
 _QUOTE_PAIRS = (
     re.compile(r"“([^”“]{2,}?)”"),
     re.compile(r"«([^»«]{2,}?)»"),
-    re.compile(r'"([^"]{2,}?)"'),
+    # straight quotes: an opening one after a space or line start, a closing one before a space or
+    # punctuation, both in one paragraph, so that one stray mark does not pair up the rest backwards
+    re.compile(r'(?:(?<=^)|(?<=[\s(\[—–]))"(?=[^\s"])([^"\n]{2,}?)(?<=[^\s"])"(?=[\s.,;:!?)\]—–]|$)', re.M),
     re.compile(r"(?:''|``)([^'`]{2,}?(?:'[^'`]+?)*?)''"),
     # single curly quotes: an opening one not after a letter, a closing one not before a letter
     re.compile(r"(?<![\w])‘([^‘’]+(?:’\w[^‘’]*)*?)’(?!\w)"),

@@ -48,6 +48,20 @@ _NOT_SPEAKERS = frozenset(
     }
 )
 _NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+# Shares of a polled group ("74 percent of voters say", "half said", "a third said"): respondents speak.
+_SHARES = frozenset(
+    {"percent", "per", "%", "half", "third", "quarter", "fifth", "majority", "minority", "plurality", "most"}
+)
+
+
+def _share(head: Token) -> bool:
+    """Whether ``head`` is a share of people: "74 percent", "half", "six in 10", "more than 4 in 10"."""
+    if head.lemma_.lower() in _SHARES or head.lower_ in _SHARES:
+        return True
+    # "six in 10": the parser hangs "in" on the number as a quantifier or a preposition
+    return head.like_num and any(
+        c.lower_ == "in" and c.dep_ in ("quantmod", "prep") for c in head.children
+    )
 # Roles that speak for a state: when the mention names no side, the claim's context may.
 STATE_ROLES = frozenset(
     {
@@ -317,6 +331,8 @@ def can_speak(head: Token, lex: ClaimsLexicon, strong: bool = False) -> bool:
     With a verb that only people say (``strong``: "said", "told"), any noun will do but a few."""
     if head.pos_ == "PRON":
         return head.lower_ in _PRONOUN_KIND or head.lower_ in ("who", "which", "that")
+    if _share(head):
+        return True
     if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
         return False
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):

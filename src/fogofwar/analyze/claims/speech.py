@@ -141,6 +141,8 @@ _WEAK_VERBS = frozenset(
     }
 )
 _NEEDS_PREDICATE = frozenset({"call", "label", "brand", "dub"})
+# Verbs that are verbs of saying only around a quotation ('"...," he continued'; 'read one sign').
+_QUOTE_ONLY = frozenset({"continue", "read", "chant", "yell", "shout"})
 
 
 def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int, int]]) -> list[Draft]:
@@ -187,6 +189,8 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
             content = same_paragraph(doc, verb.i, left_material(verb, subj), text)
         if not content:
             continue
+        if verb.lemma_.lower() in _QUOTE_ONLY and not quoted(doc, content, quotes):
+            continue  # "continued to advance", "read the report": no quotation, no saying
         cue_end = verb
         for child in verb.children:
             if child.dep_ == "prt" and child.i == verb.i + 1:
