@@ -37,3 +37,12 @@ def published(doc: Doc) -> str | None:
     """The article's publication date (YYYY-MM-DD), or None."""
     article = doc._.article
     return article.published if article is not None else None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds it from every token on each access, which
+    costs O(length) and made per-mention uses quadratic on long articles."""
+    text = doc.user_data.get("fogofwar_text")
+    if text is None:
+        text = doc.user_data["fogofwar_text"] = doc.text
+    return str(text)

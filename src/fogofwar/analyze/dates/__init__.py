@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogofwar.analyze.dates.rules import FUTURE, LEADING, PATTERNS, SUPPORT, Pattern, Value, monday
-from fogofwar.analyze.extensions import published, register_extensions
+from fogofwar.analyze.extensions import doc_text, published, register_extensions
 from fogofwar.schema import DateRef
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     From the parse when there is one: the verb the date hangs from, its tag and auxiliaries;
     without a parse, only words of the future ("will", "scheduled") count."""
     if not doc.has_annotation("DEP"):
-        return "future" if _speaks_of_future(doc.text, start) else None
+        return "future" if _speaks_of_future(doc_text(doc), start) else None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -84,7 +84,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
-        return "future" if _speaks_of_future(doc.text, start) else None
+        return "future" if _speaks_of_future(doc_text(doc), start) else None
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
@@ -95,7 +95,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in auxes):
         return "past"
-    if _speaks_of_future(doc.text, start):
+    if _speaks_of_future(doc_text(doc), start):
         return "future"
     return None
 

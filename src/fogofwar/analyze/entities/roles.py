@@ -103,7 +103,7 @@ def _finish(doc: Doc, toks: list[Token], book: ActorBook, lex: Lexicon) -> RoleS
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     rank_only = all(w in lex.ranks or w in FUNCTION for w in words)
-    return RoleSpan(start, end, doc.text[start:end], side_word, rank_only)
+    return RoleSpan(start, end, doc[toks[0].i : toks[-1].i + 1].text, side_word, rank_only)
 
 
 def title_before(
