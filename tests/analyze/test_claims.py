@@ -304,6 +304,62 @@ CASES += [
         ":",
         {"text": "ZELENSKY", "type": "direct", "content": "We will not give up our land"},
     ),
+    (
+        "Seventy-four percent of registered voters say they trust the mayor.",
+        "say",
+        {"text": "Seventy-four percent of registered voters", "content": "they trust the mayor"},
+    ),
+    ("Six in 10 say the war will last another year.", "say", {"content": "the war will last another year"}),
+    (
+        "Nearly half said they prefer a negotiated settlement.",
+        "said",
+        {"text": "Nearly half", "content": "they prefer a negotiated settlement"},
+    ),
+    (
+        "''We came to save lives, and we did,'' Mr. Doe said. ''That's what matters.''",
+        "said",
+        {"text": "Mr. Doe", "type": "direct", "content": "We came to save lives, and we did"},
+    ),
+    (
+        '"The bridge is gone," the mayor said. "We need help."',
+        "said",
+        {"text": "the mayor", "type": "direct", "content": "The bridge is gone"},
+    ),
+    (
+        "“We will hold the line,” he continued. “Nobody is leaving.”",
+        "continued",
+        {"type": "direct", "content": "We will hold the line"},
+    ),
+    (
+        "''I'm more skilled with my hands than with my brain,'' said Robin Doe, half joking.",
+        "said",
+        {"text": "Robin Doe", "type": "direct", "content": "I'm more skilled"},
+    ),
+    (
+        "The senator urged voters to turn out, saying the race would be decided by a few hundred votes.",
+        "saying",
+        {"text": "The senator", "content": "the race would be decided by a few hundred votes"},
+    ),
+    (
+        "Satellite images show the bridge was destroyed in the night.",
+        "show",
+        {"text": "Satellite images", "kind": "document", "content": "the bridge was destroyed"},
+    ),
+    (
+        "Report: Governor to speak at the party convention.",
+        ":",
+        {"text": "Report", "content": "Governor to speak at the party convention"},
+    ),
+    (
+        "He called the protesters “thugs” without proof.",
+        "called",
+        {"text": "He", "content": "the protesters “thugs"},
+    ),
+    (
+        "The committee asked the prosecutor to investigate whether the contract was legal.",
+        "asked",
+        {"text": "The committee", "content": "the prosecutor to investigate"},
+    ),
 ]
 
 
@@ -343,6 +399,20 @@ def test_author_claims(nlp: Language, text: str, content: str) -> None:
     (claim,) = analyse(nlp, text)
     assert (claim.type, claim.source, claim.cue, claim.status) == ("author", None, None, "asserted")
     assert content in claim.content.text
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Russian forces continued shelling the town on Tuesday.", "continued"),
+        ("The sign read the name of the village.", "read"),
+        ("Update: the road to the village reopened on Monday.", ":"),
+        ("''It was a long night,'' said Robin Doe, half joking.", "joking"),
+        ("The source asked not to be named.", "asked"),
+    ],
+)
+def test_not_a_cue_here(nlp: Language, text: str, word: str) -> None:
+    assert all(c.cue is None or c.cue.text != word for c in analyse(nlp, text))
 
 
 def test_a_pronoun_is_its_antecedent(nlp: Language) -> None:

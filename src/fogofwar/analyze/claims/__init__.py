@@ -200,7 +200,7 @@ def find(
     attributed = drop_quoted_cues(_attributions(doc, lex, quotes), quotes)
     widen_to_quotes(doc, attributed, quotes, text)
     attributed += unattributed_quotes(doc, attributed, quotes, text)
-    attributed += speaker_lines(doc, attributed, text)
+    attributed += speaker_lines(doc, attributed, text, lex)
     taken = [span for d in attributed for span in (*d.parts, *([d.cue] if d.cue else []))]
     drafts = sorted(
         attributed + author_claims(doc, lex, taken), key=lambda d: (d.parts[0][0], d.cue or (0, 0))

@@ -136,6 +136,12 @@ def content_of(verb: Token, cls: str, lex: ClaimsLexicon) -> set[int]:
                     if clause.dep_ in ("relcl", "acl", "ccomp") and clause.left_edge.lower_ == "that":
                         tokens.update(t.i for t in clause.subtree)
     if lemma in ("ask", "question", "wonder") and not any(c.dep_ == "ccomp" for c in verb.children):
+        if lemma == "ask" and tokens and any(c.dep_ == "dobj" for c in verb.children):
+            # "asked the ministry to investigate ...": a request of someone is what was asked
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    tokens.update(t.i for t in child.subtree)
+            return drop_nested(verb, tokens, lex)
         return set()  # "asked not to be named" is a request, "asked whether ..." a question
     if not tokens and lemma in ("show", "find", "see"):
         # "the poll shows Clinton leading Trump": an object with a participle is a small clause
@@ -179,7 +185,12 @@ def judges(verb: Token) -> bool:
                 return True
             # 'called the senator a "nasty guy"': a quoted judgement after the object
             after = verb.doc[child.right_edge.i + 1 : child.right_edge.i + 3]
-            return any(t.text in ('"', "“", "''", "‘") for t in after)
+            if any(t.text in ('"', "“", "''", "‘") for t in after):
+                return True
+            # 'called protesters “thugs”', parsed as one noun phrase with the quoted word its head
+            return any(t.text in ('"', "“", "''", "‘") for t in child.subtree) and any(
+                c.dep_ in ("nmod", "compound") and c.pos_ in ("NOUN", "PROPN") for c in child.children
+            )
     return False
 
 

@@ -101,7 +101,8 @@ _QUOTE_PAIRS = (
     # straight quotes: an opening one after a space or line start, a closing one before a space or
     # punctuation, both in one paragraph, so that one stray mark does not pair up the rest backwards
     re.compile(r'(?:(?<=^)|(?<=[\s(\[—–]))"(?=[^\s"])([^"\n]{2,}?)(?<=[^\s"])"(?=[\s.,;:!?)\]—–]|$)', re.M),
-    re.compile(r"(?:''|``)([^'`]{2,}?(?:'[^'`]+?)*?)''"),
+    # doubled single quotes (''...'' or ``...''), with apostrophes inside ("''I'm sure,'' he said")
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))(?:''|``)(?=[^\s'])((?:[^'\n]|'(?!'))+?'?)''(?=[\s.,;:!?)\]—–]|$)", re.M),
     # single curly quotes: an opening one not after a letter, a closing one not before a letter
     re.compile(r"(?<![\w])‘([^‘’]+(?:’\w[^‘’]*)*?)’(?!\w)"),
 )

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
+from fogofwar.analyze.claims.lexicon import ClaimsLexicon
 from fogofwar.analyze.claims.model import Draft
 
 _TRAILING = ",;:. \n"
@@ -135,7 +136,11 @@ def unattributed_quotes(
 _SPEAKER_LINE = re.compile(r"(?m)^[ \t\"“']*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})(:)[ \t]+(\S[^\n]*)$")
 
 
-def speaker_lines(doc: Doc, drafts: list[Draft], text: str) -> list[Draft]:
+# Documents that speak in a headline's "Report: ..." (not "Update: ...", a section label).
+_HEADLINE_DOCS = frozenset({"report", "poll", "survey", "study", "analysis", "audit", "investigation"})
+
+
+def speaker_lines(doc: Doc, drafts: list[Draft], text: str, lex: ClaimsLexicon | None = None) -> list[Draft]:
     """Claims of lines that open with a speaker's name and a colon."""
     taken = [p for d in drafts for p in d.parts]
     found: list[Draft] = []
@@ -147,7 +152,14 @@ def speaker_lines(doc: Doc, drafts: list[Draft], text: str) -> list[Draft]:
         person = any(t.ent_type_ == "PERSON" for t in name) and not any(
             t.ent_type_ in ("GPE", "NORP", "DATE") for t in name
         )
-        if not (shouting or person):
+        # "Pentagon: ...", "Report: ...", "Poll: ..." in a headline: a body or a document speaks
+        body = not any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in name) and (
+            name[-1].ent_type_ == "ORG"
+            or name[-1].lemma_.lower() in _HEADLINE_DOCS
+            or lex is not None
+            and lex.sources.get((name[-1].lemma_.lower(),), ("", None))[0] in ("human", "media")
+        )
+        if not (shouting or person or body):
             continue
         s, e = _trim(text, m.start(3), m.end(3))
         s, e = _trim(text, s + (text[s] in "\"“'"), e - (text[e - 1] in "\"”'"))

@@ -56,6 +56,8 @@ _SHARES = frozenset(
 
 def _share(head: Token) -> bool:
     """Whether ``head`` is a share of people: "74 percent", "half", "six in 10", "more than 4 in 10"."""
+    if head.head.tag_ == "VBG":
+        return False  # "said Robin Doe, half joking": a manner, not a share of people
     if head.lemma_.lower() in _SHARES or head.lower_ in _SHARES:
         return True
     # "six in 10": the parser hangs "in" on the number as a quantifier or a preposition

@@ -47,6 +47,36 @@ def _left_np(verb: Token) -> Token | None:
     return None
 
 
+_SAYING = frozenset({"saying", "adding"})
+_CLOSING_MARKS = ("'", '"', "”", "’")
+
+
+def _right_np(verb: Token) -> Token | None:
+    """The speaker after a verb the parser left without a subject right after a quotation
+    ('"...," said Robin Doe, half joking'): the head of the name or noun phrase that follows."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    before = doc.text[: verb.idx].rstrip(" ")
+    if not before.endswith(_CLOSING_MARKS):
+        return None
+    head = None
+    for tok in doc[verb.i + 1 : verb.i + 8]:
+        if tok.pos_ in ("PROPN", "NOUN"):
+            head = tok
+        elif tok.pos_ not in ("DET", "ADJ", "NUM") or head is not None and tok.pos_ != "PROPN":
+            break
+    return head
+
+
+def _right_source(head: Token) -> tuple[Span, Token]:
+    """The name after an inverted verb, with its determiners and modifiers but not what follows."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN"):
+        start -= 1
+    return head.doc[start : head.i + 1], head
+
+
 def _left_source(head: Token) -> tuple[Span, Token]:
     """The noun phrase ending at ``head`` read leftwards up to a comma or clause boundary."""
     doc = head.doc
@@ -155,7 +185,13 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
         cls = lex.verbs.get(verb.lemma_.lower())
         if cls is None:
             continue
+        if verb.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.verbs:
+            continue  # '"...," said Doe, half joking': the manner of the saying, not a second one
         subj = _subject(verb, lex)
+        inverted = False
+        if subj is None:
+            subj = _right_np(verb)
+            inverted = subj is not None
         fallback = subj is None
         if fallback:
             subj = _left_np(verb)
@@ -164,7 +200,10 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
         ):
             continue
         if any(
-            t.tag_ in ("WP", "WDT") and t.dep_ in ("dobj", "nsubj", "nsubjpass")
+            t.tag_ in ("WP", "WDT")
+            and t.dep_ in ("dobj", "nsubj", "nsubjpass")
+            # "the use, which an inquiry said was careless": the relative clause says it
+            and not (verb.dep_ == "relcl" and t.lower_ in ("which", "that", "who"))
             for c in verb.children
             if c.dep_ in ("dobj", "ccomp")
             for t in (c, *c.children)
@@ -180,7 +219,10 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
             and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
         ):
             continue  # "calls the town Artemovsk" names; "calls the strikes terrorism" judges
-        content = same_paragraph(doc, verb.i, content_of(verb, cls, lex), text)
+        # after an inverted speaker the quotation is what was said, not what the parser hung on it
+        content = following_quote(verb, subj, quotes, text) if inverted else set()
+        if not content:
+            content = same_paragraph(doc, verb.i, content_of(verb, cls, lex), text)
         if not content:
             content = same_paragraph(doc, verb.i, trailing_content(verb, subj), text)
         if not content:
@@ -200,7 +242,15 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
         # its own claim: '"...," the think tank wrote, adding that ...')
         for child in [] if quoted(doc, content, quotes) else verb.children:
             if child.dep_ in _LINKED_VERB_DEPS and child.i not in content and child.pos_ == "VERB":
-                if child.lemma_.lower() in lex.verbs and not any(c.dep_ == "nsubj" for c in child.children):
+                if (
+                    child.lemma_.lower() in lex.verbs
+                    and not any(c.dep_ == "nsubj" for c in child.children)
+                    # "urged X, saying (that) ...": a plain "saying" with a clause of its own is a second
+                    # attribution, while "framed X, emphasizing the need" stays one
+                    and not (
+                        child.lower_ in _SAYING and any(c.dep_ == "ccomp" for c in child.children)
+                    )
+                ):
                     extra = content_of(child, lex.verbs[child.lemma_.lower()], lex)
                     if extra:
                         parts = sorted(parts + token_parts(doc, extra))
@@ -208,7 +258,9 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
                         content |= extra
         if not parts:
             continue
-        source, head = _source_of(subj) if not fallback else _left_source(subj)
+        source, head = (
+            _source_of(subj) if not (fallback or inverted) else _left_source(subj) if fallback else _right_source(subj)
+        )
         if fallback:
             content -= set(range(source.start, source.end))
             parts = [
