@@ -87,7 +87,9 @@ def analyze(
     assert jsonl_in is not None
     records = read_inputs([jsonl_in]) if jsonl_in == "-" else _jsonl_records(jsonl_in)
     analyzer.load()
-    ok, errors = _write_lines(analyze_records(analyzer, records, batch_size), out, _count_lines(jsonl_in))
+    # Counting lines reads the input a second time: only worth it for a progress bar on a terminal.
+    total = _count_lines(jsonl_in) if sys.stderr.isatty() else None
+    ok, errors = _write_lines(analyze_records(analyzer, records, batch_size), out, total)
     click.echo(f"{ok} analysed, {errors} errors", err=True)
     if ok == 0:
         raise click.ClickException("nothing could be read")

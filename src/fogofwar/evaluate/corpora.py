@@ -25,8 +25,8 @@ def need(path: Path) -> Path:
     return path
 
 
-def lgl_articles(data: Path) -> Iterator[tuple[Article, ET.Element]]:
-    """LGL articles with their <toponyms> element (gold spans and GeoNames ids)."""
+def lgl_articles(data: Path) -> Iterator[Article]:
+    """LGL articles with their metadata (the gold toponyms are read by gazetteer.evaluate.read_lgl)."""
     root = ET.parse(need(data / "geo" / "lgl.xml")).getroot()
     for node in root.iter("article"):
         text = node.findtext("text") or ""
@@ -42,7 +42,7 @@ def lgl_articles(data: Path) -> Iterator[tuple[Article, ET.Element]]:
             outlet=node.findtext("domain"),
             title=node.findtext("title"),
         )
-        yield article, node.find("toponyms") or ET.Element("toponyms")
+        yield article
 
 
 def polnear_texts(data: Path, split: str = "dev") -> Iterator[Article]:
@@ -50,11 +50,11 @@ def polnear_texts(data: Path, split: str = "dev") -> Iterator[Article]:
         yield Article(id=f"polnear-{split}-{path.stem}", text=path.read_text(encoding="utf-8"))
 
 
-def case_snippets(data: Path) -> Iterator[tuple[Article, str]]:
-    """CASE 2021 task 2 dev snippets with their gold label."""
+def case_snippets(data: Path) -> Iterator[Article]:
+    """CASE 2021 task 2 dev snippets (their labels are read by evaluate.events.load)."""
     with need(data / "events" / "case2021_task2_dev.tsv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            yield Article(id=f"case-{row['id']}", text=row["EventSnippet"]), row["SubType"]
+            yield Article(id=f"case-{row['id']}", text=row["EventSnippet"])
 
 
 def propaganda_articles(data: Path) -> Iterator[Article]:

@@ -21,9 +21,9 @@ log = logging.getLogger(__name__)
 
 
 def development_texts(data: Path) -> Iterator[Article]:
-    yield from (a for a, _ in corpora.lgl_articles(data))
+    yield from corpora.lgl_articles(data)
     yield from corpora.polnear_texts(data, "dev")
-    yield from (a for a, _ in corpora.case_snippets(data))
+    yield from corpora.case_snippets(data)
     yield from corpora.propaganda_articles(data)
     yield from (a for a, _ in corpora.hedge_documents(data))
 
