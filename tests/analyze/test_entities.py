@@ -13,9 +13,10 @@ from spacy.language import Language
 
 from fogofwar.analyze.actors import ActorsFileError, load_actors
 from fogofwar.analyze.entities import make_entities
+from fogofwar.sample import sample_dir
 from fogofwar.schema import SIDES, Article, Entity
 
-SEED = Path("/work/shared/seed/siversk.txt")
+SEED = sample_dir() / "siversk.txt"  # the bundled copy: tests need nothing outside the repo
 
 
 @pytest.fixture(scope="module")

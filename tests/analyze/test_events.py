@@ -7,7 +7,6 @@ so that they test this stage alone; the seed test at the end runs the whole pipe
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import spacy
@@ -16,6 +15,7 @@ from spacy.tokens import Doc
 
 from fogofwar.analyze.events import find, make_events
 from fogofwar.analyze.extensions import register_extensions
+from fogofwar.sample import sample_dir
 from fogofwar.schema import (
     ACLED_TAXONOMY,
     EVENT_CONTEXTS,
@@ -29,7 +29,7 @@ from fogofwar.schema import (
     Source,
 )
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "siversk.txt"
+SEED = sample_dir() / "siversk.txt"  # the bundled copy: tests need nothing outside the repo
 
 # A small hand-made gazetteer: name -> (geonameid, country code, feature code).
 GAZ: dict[str, tuple[int, str, str]] = {

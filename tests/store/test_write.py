@@ -220,10 +220,10 @@ def test_report_summary_and_progress_callback(store: SqlStore) -> None:
 
 
 def test_real_pipeline_output_is_stored_and_read_back(analyzer: Any) -> None:
+    from fogofwar.sample import sample_dir
     from fogofwar.schema import Article
 
-    seed = Path(__file__).resolve().parents[3] / "shared" / "seed" / "siversk.txt"
-    text = seed.read_text(encoding="utf-8") if seed.exists() else siversk().text
+    text = (sample_dir() / "siversk.txt").read_text(encoding="utf-8")
     analysis = analyzer.analyze(Article(id="seed", text=text, published="2025-12-20"))
     store = memory_store()
     assert ingest(store, [analysis]).new == 1
