@@ -29,8 +29,11 @@ def cli() -> click.Group:
 @pytest.fixture
 def ledger(tmp_path: Path) -> Path:
     db = tmp_path / "ledger.db"
+    from fogofwar.store.links import link_pending
+
     with open_store(db) as store:
         ingest(store, sample_analyses())
+        link_pending(store)  # as `fogofwar ingest` does
     return db
 
 
@@ -296,3 +299,58 @@ def test_progress_on_a_terminal_does_not_disturb_the_summary(
     assert result.exit_code == 0
     assert result.stdout.strip().endswith("3 inputs: 3 new, 0 unchanged, 0 replaced, 0 errors")
     assert result.stderr.strip() == ""  # rich draws nothing off a real terminal; nothing else leaks
+
+
+# stories
+
+
+def _story_analyses(tmp_path: Path) -> Path:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "link"))
+    from link_builders import capture, denial
+
+    path = tmp_path / "analyses.jsonl"
+    articles = [capture("claim", "2025-12-08"), denial("deny", "2025-12-09")]
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    return path
+
+
+def test_main_cli_registers_the_story_commands() -> None:
+    from fogofwar.cli import main
+
+    assert {"link", "stories", "story"} <= set(main.commands)
+
+
+def test_ingest_links_stories_and_stories_lists_them(cli: click.Group, tmp_path: Path) -> None:
+    db = str(tmp_path / "l.db")
+    result = run(cli, "ingest", "--db", db, "--analyses", str(_story_analyses(tmp_path)))
+    assert result.exit_code == 0
+    lines = run(cli, "stories", "--db", db, "--json").output.splitlines()
+    (story,) = [json.loads(line) for line in lines]
+    assert story["status"] == "contested" and story["articles"] == ["claim", "deny"]
+    assert set(story) >= {"id", "event_type", "sub_event_type", "place", "date", "status", "articles",
+                          "independent_sources", "origins", "claims", "contradictions", "timeline"}  # fmt: skip
+    table = run(cli, "stories", "--db", db, "--status", "contested").output
+    assert story["id"] in table and "Siversk" in table
+    assert run(cli, "stories", "--db", db, "--json", "--status", "confirmed").output == ""
+    shown = run(cli, "story", "--db", db, story["id"]).output
+    for needle in ("timeline", "origins by side", "contradictions", "General Staff", "claim:c1", "deny:c1"):
+        assert needle in shown
+    assert json.loads(run(cli, "story", "--db", db, story["id"], "--json").output) == story
+
+
+def test_no_link_then_link_and_rebuild(cli: click.Group, tmp_path: Path) -> None:
+    db = str(tmp_path / "l.db")
+    run(cli, "ingest", "--db", db, "--analyses", "--no-link", str(_story_analyses(tmp_path)))
+    assert run(cli, "stories", "--db", db, "--json").output == ""
+    assert "2 articles linked" in run(cli, "link", "--db", db).output
+    assert "0 articles linked" in run(cli, "link", "--db", db).output
+    before = run(cli, "stories", "--db", db, "--json").output
+    assert "2 articles linked" in run(cli, "link", "--db", db, "--rebuild").output
+    assert run(cli, "stories", "--db", db, "--json").output == before
+
+
+def test_an_unknown_story_is_a_clear_error(cli: click.Group, ledger: Path) -> None:
+    result = CliRunner().invoke(cli, ["story", "--db", str(ledger), "st-nope"])
+    assert result.exit_code != 0 and "no story st-nope" in result.output

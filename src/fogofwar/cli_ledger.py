@@ -1,4 +1,5 @@
-"""The ledger's commands: ingest, claims, events, places, export. Thin: options in, library out.
+"""The ledger's commands: ingest, claims, events, places, export, link, stories, story. Thin:
+options in, library out.
 
 ``fogofwar.cli`` registers the click commands of this module on the main group.
 """
@@ -105,8 +106,10 @@ def analyse_inputs(
 @click.option("--model", default=None, help="spaCy model to load instead of the pipeline config's.")
 @click.option("--batch-size", default=16, show_default=True, help="Articles per spaCy batch.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not list the inputs that failed.")
+@click.option("--no-link", is_flag=True, help="Store only; link the new articles into stories later (`link`).")
 def ingest(
-    db: str, inputs: tuple[str, ...], from_analyses: bool, model: str | None, batch_size: int, quiet: bool
+    db: str, inputs: tuple[str, ...], from_analyses: bool, model: str | None, batch_size: int, quiet: bool,
+    no_link: bool,
 ) -> None:
     """Analyse articles (IN: .jsonl, .txt, .html, .json files or folders; - for JSONL on stdin) and
     store them in the ledger. Running it twice changes nothing."""
@@ -125,6 +128,10 @@ def ingest(
     try:
         with _Progress() as advance:
             report = store_ingest(store, records, on_item=advance)
+        if not no_link and report.stored:
+            from fogofwar.store.links import link_pending
+
+            click.echo(f"{db}: {link_pending(store).summary()}")
     finally:
         store.close()
     if not quiet:
@@ -197,7 +204,7 @@ def _clip(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _query(fn: Callable[..., list[Any]], db: str, **filters: Any) -> list[Any]:
+def _query(fn: Callable[..., Any], db: str, **filters: Any) -> Any:
     store = _open(db, create=False)
     try:
         return fn(store, **filters)
@@ -329,7 +336,61 @@ def export(db: str, fmt: str, out: str, what: str | None) -> None:
     click.echo(f"exported {n} records as {fmt} to {'stdout' if out == '-' else out}", err=True)
 
 
-COMMANDS = (ingest, claims, events, places, export)
+# stories
+
+
+@click.command("link")
+@db_option
+@click.option("--rebuild", is_flag=True, help="Forget every story and link all stored articles again.")
+def link(db: str, rebuild: bool) -> None:
+    """Link the stored articles into stories (those not linked yet; all of them with --rebuild)."""
+    from fogofwar.store.links import link_pending
+
+    click.echo(f"{db}: {_query(link_pending, db, rebuild=rebuild).summary()}")
+
+
+@click.command("stories")
+@db_option
+@click.option("--status", type=_choice(("claimed", "corroborated", "contested", "confirmed", "refuted")))
+@click.option("--place", help="The story's place name, any case (e.g. Siversk).")
+@click.option("--since", type=DAY, help="Stories of this day or later (YYYY-MM-DD).")
+@click.option("--until", type=DAY, help="Stories up to this day, inclusive.")
+@click.option("--limit", type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line (the contract's story).")
+def stories(db: str, status: str | None, place: str | None, since: dt.datetime | None, until: dt.datetime | None,
+            limit: int | None, as_json: bool) -> None:  # fmt: skip
+    """Stories: one happening across articles, its independent sources, contradictions and status."""
+    from fogofwar.store.links import list_stories
+
+    found = _query(list_stories, db, status=status, place=place, since=_day(since), until=_day(until), limit=limit)
+    if as_json:
+        _emit_json(found)
+        return
+    from fogofwar.link.render import print_renderable, stories_table
+
+    print_renderable(stories_table(found), sys.stdout.isatty())
+
+
+@click.command("story")
+@db_option
+@click.argument("story_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="The story as one JSON object.")
+def story(db: str, story_id: str, as_json: bool) -> None:
+    """One story: its status over time, its origins by side, its contradictions."""
+    from fogofwar.store.links import get_story
+
+    found = _query(get_story, db, sid=story_id)
+    if found is None:
+        raise click.ClickException(f"no story {story_id} in {db}; list them with `fogofwar stories`")
+    if as_json:
+        _emit_json([found])
+        return
+    from fogofwar.link.render import print_renderable, story_view
+
+    print_renderable(story_view(found), sys.stdout.isatty())
+
+
+COMMANDS = (ingest, claims, events, places, export, link, stories, story)
 
 
 def register(group: click.Group) -> None:

@@ -19,7 +19,8 @@ from fogofwar.store.models import Base
 
 TABLES = {
     "articles", "entities", "places", "dates", "uncertainty_cues", "claims", "events", "event_actors",
-    "event_claims", "alembic_version",
+    "event_claims", "alembic_version", "link_articles", "stories", "story_members", "story_origins",
+    "story_contradictions", "story_timeline",
 }  # fmt: skip
 
 

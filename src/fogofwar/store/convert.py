@@ -19,6 +19,7 @@ from fogofwar.schema import (
     Event,
     Part,
     Place,
+    Plover,
     Source,
     TerritoryChange,
     TextSpan,
@@ -148,6 +149,8 @@ def _event_columns(ev: Event, published: dt.date | None) -> dict[str, Any]:
         day_first=bounds[0], day_last=bounds[1],
         territory_place=tc.place if tc else None, territory_before=tc.controller_before if tc else None,
         territory_after=tc.controller_after if tc else None, territory_status=tc.status if tc else None,
+        plover_event_type=ev.plover.event_type if ev.plover else None,
+        plover_mode=ev.plover.mode if ev.plover else None,
         **_place_columns(ev.place), **date,
     )  # fmt: skip
 
@@ -206,7 +209,7 @@ def analysis_rows(analysis: Analysis, data: dict[str, Any], now: dt.datetime) ->
         children=[(EntityRow, entities), (PlaceRow, places), (DateRow, dates), (CueRow, cues)],
         claims=[dict(_claim_columns(c), article_id=aid) for c in analysis.claims],
         events=[dict(_event_columns(ev, published), article_id=aid) for ev in analysis.events],
-        actors=[[dict(position=i, text=a.text, canonical=a.canonical, side=a.side)
+        actors=[[dict(position=i, text=a.text, canonical=a.canonical, side=a.side, inter=a.inter)
                  for i, a in enumerate(ev.actors)] for ev in analysis.events],  # fmt: skip
         claim_ids=[ev.claim_ids for ev in analysis.events],
     )
@@ -255,9 +258,10 @@ def row_to_event(row: EventRow) -> Event:
                                     row.territory_status)  # fmt: skip
     return Event(
         id=row.id, event_type=row.event_type, sub_event_type=row.sub_event_type,
-        actors=tuple(Actor(a.text, a.canonical, a.side) for a in row.actors),
+        actors=tuple(Actor(a.text, a.canonical, a.side, a.inter) for a in row.actors),
         place=row_to_place(row), date=date, fatalities=row.fatalities, context=row.context,
         claim_ids=tuple(link.claim_id for link in row.claim_links),
         mentions=tuple(TextSpan(m["start"], m["end"], m["text"]) for m in row.mentions or ()),
         score=row.score, territory_change=territory,
+        plover=Plover(row.plover_event_type, row.plover_mode) if row.plover_event_type else None,
     )  # fmt: skip

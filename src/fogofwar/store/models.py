@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -216,6 +217,9 @@ class EventRow(Base):
     territory_before: Mapped[str | None] = mapped_column(LABEL)
     territory_after: Mapped[str | None] = mapped_column(LABEL)
     territory_status: Mapped[str | None] = mapped_column(LABEL, index=True)
+    # The event in PLOVER's terms (migration 0003).
+    plover_event_type: Mapped[str | None] = mapped_column(LABEL, index=True)
+    plover_mode: Mapped[str | None] = mapped_column(LABEL)
 
     actors: Mapped[list[EventActorRow]] = relationship(
         passive_deletes=True, order_by="EventActorRow.position"
@@ -234,6 +238,7 @@ class EventActorRow(Base):
     text: Mapped[str] = mapped_column(Text)
     canonical: Mapped[str | None] = mapped_column(NAME, index=True)
     side: Mapped[str] = mapped_column(LABEL, index=True)
+    inter: Mapped[int | None] = mapped_column(Integer)  # ACLED's inter code (migration 0003)
 
 
 class EventClaimRow(Base):
@@ -256,3 +261,87 @@ Index("ix_places_lower_name", func.lower(PlaceRow.name))
 Index("ix_places_lower_text", func.lower(PlaceRow.text))
 Index("ix_events_lower_place_name", func.lower(EventRow.place_name))
 Index("ix_events_lower_place_text", func.lower(EventRow.place_text))
+
+
+# Linking across articles (migration 0002): syndication per article, stories and what they hold.
+# Story rows are rewritten whole when a story changes, so children cascade from ``stories``.
+
+
+class LinkArticleRow(Base):
+    """An article as the linker saw it: its report (syndication root), credits and MinHash."""
+
+    __tablename__ = "link_articles"
+
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    analysis_hash: Mapped[str] = mapped_column(String(64))
+    root: Mapped[str] = mapped_column(ID, index=True)
+    credits: Mapped[list[Any]] = mapped_column(JSON)  # wires the text credits
+    copies: Mapped[list[Any]] = mapped_column(JSON)  # earlier-linked articles it nearly duplicates
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)  # creation order, for reproducible ties
+    status: Mapped[str] = mapped_column(LABEL, index=True)
+    event_type: Mapped[str | None] = mapped_column(String(64), index=True)
+    sub_event_type: Mapped[str | None] = mapped_column(String(64))
+    place_name: Mapped[str | None] = mapped_column(NAME, index=True)
+    place_geonameid: Mapped[int | None] = mapped_column(Integer, index=True)
+    day: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    first_published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    independent_sources: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the contract's story JSON
+
+
+def _story_fk() -> Mapped[str]:
+    return mapped_column(ID, ForeignKey("stories.id", ondelete=CASCADE), index=True)
+
+
+class StoryMemberRow(Base):
+    """An event mention linked into a story, with the features the linker reads (to resume)."""
+
+    __tablename__ = "story_members"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    story_id: Mapped[str] = _story_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    article_id: Mapped[str] = mapped_column(ID, index=True)
+    event_id: Mapped[str] = mapped_column(ID)
+    features: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class StoryOriginRow(Base):
+    __tablename__ = "story_origins"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    story_id: Mapped[str] = _story_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(NAME, index=True)
+    side: Mapped[str] = mapped_column(LABEL, index=True)
+    type: Mapped[str] = mapped_column(LABEL)
+    articles: Mapped[list[Any]] = mapped_column(JSON)
+
+
+class StoryContradictionRow(Base):
+    __tablename__ = "story_contradictions"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    story_id: Mapped[str] = _story_fk()
+    claim_a: Mapped[str] = mapped_column(ID)
+    claim_b: Mapped[str] = mapped_column(ID)
+
+
+class StoryTimelineRow(Base):
+    __tablename__ = "story_timeline"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    story_id: Mapped[str] = _story_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(LABEL)
+    article_id: Mapped[str] = mapped_column(ID)

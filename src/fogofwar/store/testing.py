@@ -20,6 +20,7 @@ from fogofwar.schema import (
     Entity,
     Event,
     Place,
+    Plover,
     Source,
     TerritoryChange,
     TextSpan,
@@ -125,10 +126,10 @@ def siversk(
     )  # fmt: skip
     event = Event(
         f"{aid}:ev1", "Battles", "Armed clash",
-        (Actor("Russian forces", "Military Forces of Russia", "russia"),
-         Actor("Ukrainian troops", "Military Forces of Ukraine", "ukraine")),
+        (Actor("Russian forces", "Military Forces of Russia", "russia", 8),
+         Actor("Ukrainian troops", "Military Forces of Ukraine", "ukraine", 1)),
         sv, day, None, "happened", (f"{aid}:c1",), (span(t, "captured"), span(t, "fall")), 0.8,
-        TerritoryChange("Siversk", "ukraine", "russia", "contested"),
+        TerritoryChange("Siversk", "ukraine", "russia", "contested"), Plover("ASSAULT", "firearms"),
     )  # fmt: skip
     return Analysis(
         id=aid, text=t, published=published, title="Siversk falls", outlet=outlet, url=url,

@@ -1,0 +1,175 @@
+"""Syndicated copies and wire credits: which articles are one report.
+
+Near-duplicates are found with datasketch's MinHash over word shingles and a MinHashLSH index (no
+pairwise comparison: each new article is one LSH query). An article whose text credits a wire
+("(Reuters)", "TASS reported", "according to RIA Novosti", "citing TASS") and that is not the wire's
+own article belongs to that wire's report. Every article gets a ``root``: the report it copies or
+relays (its earliest near-duplicate's root, the credited wire, or itself).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64
+# Jaccard similarity of 4-word shingles above which two articles are copies: an edited copy with a
+# new lead and a trimmed ending keeps most shingles; two reports of one event in different words
+# share very few 4-word shingles.
+THRESHOLD = 0.5
+SHINGLE = 4
+
+# Wire agencies and the names they go by; the canonical name is the origin's name.
+WIRES: dict[str, tuple[str, ...]] = {
+    "TASS": ("tass",),
+    "RIA Novosti": ("ria novosti", "ria"),
+    "Interfax": ("interfax",),
+    "Ukrinform": ("ukrinform",),
+    "Reuters": ("reuters",),
+    "Associated Press": ("associated press", "ap"),
+    "Agence France-Presse": ("agence france-presse", "afp"),
+}
+_ALIASES = {alias: name for name, aliases in WIRES.items() for alias in aliases}
+_ALT = "|".join(sorted((re.escape(a) for a in _ALIASES), key=len, reverse=True))
+# Credits: a dateline "(Reuters) -", "AP reported", "according to RIA Novosti", "citing TASS",
+# "TASS news agency reported", "told TASS". Case matters for the short ones (AP, RIA) in prose.
+_CREDIT = re.compile(
+    rf"\((?P<a>{_ALT})\)|\b(?P<b>{_ALT})(?: news agency| state news agency)? (?:reported|said|says|reports|cited)\b"
+    rf"|\b(?:according to|citing|cited by|told|quoted by)(?: the)?(?: state)?(?: news agency)? (?P<c>{_ALT})\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def credits(text: str) -> tuple[str, ...]:
+    """The wires an article's text credits, canonical names, in order of first credit."""
+    found: dict[str, None] = {}
+    for match in _CREDIT.finditer(text):
+        alias = match.group("a") or match.group("b") or match.group("c")
+        if len(alias) <= 3 and alias != alias.upper():
+            continue  # "ap", "ria" in lower case are words, not agencies
+        found.setdefault(_ALIASES[alias.lower()], None)
+    return tuple(found)
+
+
+_OUTLET_WIRE = re.compile(rf"\b(?:{_ALT})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def wire_of(outlet: str | None) -> str | None:
+    """The wire an outlet is, if it is one ("Reuters", "TASS news agency")."""
+    if not outlet:
+        return None
+    for match in _OUTLET_WIRE.finditer(outlet):
+        alias = match.group(0)
+        if len(alias) > 3 or alias == alias.upper():
+            return _ALIASES[alias.lower()]
+    return None
+
+
+def _hash(value: str) -> int:
+    return zlib.crc32(value.encode("utf-8"))
+
+
+SCHEME = "affine32"
+_PERMS = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
+def signature(text: str) -> MinHash:
+    """MinHash of the text's word shingles (lower-cased words, 4 at a time)."""
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    m = MinHash(num_perm=NUM_PERM, hashfunc=_hash, permutations=_PERMS, scheme=SCHEME)
+    m.update_batch(shingles)
+    return m
+
+
+def signature_bytes(m: MinHash) -> bytes:
+    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
+
+
+def from_bytes(blob: bytes) -> MinHash:
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint64), permutations=_PERMS, scheme=SCHEME
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """An article's place among reports: the report it belongs to, the wires it credits, and the
+    earlier-indexed articles it is a near-duplicate of."""
+
+    article: str
+    root: str
+    credits: tuple[str, ...]
+    copies: tuple[str, ...] = ()
+
+
+class Syndication:
+    """The near-duplicate index. Copies are edges between articles (recorded on the later-indexed
+    one); a story groups its articles into reports through them (``linked``), whatever the ingest order."""
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self._root: dict[str, str] = {}
+        self._order: dict[str, tuple[int, str]] = {}
+        self._copies: dict[str, tuple[str, ...]] = {}
+        self._copied_by: dict[str, list[str]] = {}
+        self._wire: dict[str, str] = {}
+
+    def __contains__(self, article: str) -> bool:
+        return article in self._root
+
+    def root(self, article: str) -> str:
+        return self._root.get(article, article)
+
+    def copies(self, article: str) -> tuple[str, ...]:
+        """The earlier-indexed articles this one nearly duplicates."""
+        return self._copies.get(article, ())
+
+    def linked(self, article: str) -> list[str]:
+        """Its near-duplicates, indexed before or after it."""
+        return [*self._copies.get(article, ()), *self._copied_by.get(article, ())]
+
+    def wire(self, article: str) -> str | None:
+        """The wire an article is from or credits."""
+        return self._wire.get(article)
+
+    def add(self, article: str, text: str, published: int | None, outlet: str | None,
+            sig: MinHash | None = None) -> tuple[Copy, MinHash]:  # fmt: skip
+        """Index one article; returns its Copy and its signature (to store)."""
+        sig = sig if sig is not None else signature(text)
+        cited = credits(text)
+        matches = sorted(a for a in self._lsh.query(sig) if a != article) if text else []
+        root = self._root_of(matches, cited, outlet) or article
+        copy = Copy(article, root, cited, tuple(matches))
+        self.restore(copy, published, outlet, sig)
+        return copy, sig
+
+    def restore(self, copy: Copy, published: int | None, outlet: str | None, sig: MinHash) -> None:
+        """Index an article (also one indexed earlier, from the stored ledger)."""
+        if copy.article not in self._root:
+            self._lsh.insert(copy.article, sig)
+        self._root[copy.article] = copy.root
+        self._order[copy.article] = (published if published is not None else 10**7, copy.article)
+        self._copies[copy.article] = copy.copies
+        for other in copy.copies:
+            self._copied_by.setdefault(other, []).append(copy.article)
+        wire = wire_of(outlet) or (copy.credits[0] if copy.credits else None)
+        if wire:
+            self._wire[copy.article] = wire
+
+    def _root_of(self, matches: Iterable[str], cited: tuple[str, ...], outlet: str | None) -> str | None:
+        earlier = sorted(self._order[a] for a in matches if a in self._order)
+        if earlier:
+            return self._root[earlier[0][1]]
+        # A wire's own articles and the articles that credit it are one report stream.
+        own = wire_of(outlet)
+        wire = own or (cited[0] if cited else None)
+        return f"wire:{wire}" if wire else None
