@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from fogofwar.export import export
-from fogofwar.export.acled import inter_code, interaction, sentence_at
+from fogofwar.export.acled import acled_name, inter_code, interaction, region, sentence_at, source_scale
 from fogofwar.schema import Actor, Analysis
 from fogofwar.store import SqlStore, ingest
 from fogofwar.store.testing import memory_store, sample_analyses
@@ -22,7 +22,10 @@ ACLED = [
     "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]  # fmt: skip
-OWN = ["article_id", "event_id", "context", "territory_status", "claim_ids", "score"]
+OWN = [
+    "article_id", "event_id", "context", "territory_status", "controller_before", "controller_after", "claim_ids",
+    "plover_event_type", "plover_mode", "score",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +57,9 @@ def test_csv_header_is_acled_then_ours(store: SqlStore) -> None:
         ("siversk:ev1", {
             "event_id_cnty": "siversk:ev1", "event_date": "2025-12-11", "year": "2025", "time_precision": "1",
             "disorder_type": "Political violence", "event_type": "Battles", "sub_event_type": "Armed clash",
-            "actor1": "Military Forces of Russia", "inter1": "8", "actor2": "Military Forces of Ukraine",
-            "inter2": "1", "interaction": "18", "iso": "804", "country": "Ukraine",
+            "actor1": "Military Forces of Russia (2000-)", "inter1": "8",
+            "actor2": "Military Forces of Ukraine (2019-)", "inter2": "1", "interaction": "18", "iso": "804",
+            "region": "Europe", "country": "Ukraine", "controller_before": "ukraine", "controller_after": "russia",
             "admin1": "Donetsk Oblast",
             "location": "Siversk", "latitude": "48.8667", "longitude": "38.1", "geo_precision": "1",
             "source": "a military official", "fatalities": "0", "article_id": "siversk",
@@ -64,15 +68,13 @@ def test_csv_header_is_acled_then_ours(store: SqlStore) -> None:
         }),
         ("belgorod:ev1", {
             "event_date": "2025-11-03", "event_type": "Explosions/Remote violence",
-            "sub_event_type": "Air/drone strike", "actor1": "Military Forces of Ukraine", "inter1": "8",
-            "actor2": "", "inter2": "", "interaction": "80", "iso": "643", "country": "Russia",
+            "sub_event_type": "Air/drone strike", "actor1": "Military Forces of Ukraine (2019-)", "inter1": "8",
+            "actor2": "", "inter2": "", "interaction": "80", "iso": "643", "region": "Europe", "country": "Russia",
             "source": "Ministry of Defence of Russia", "fatalities": "2", "territory_status": "",
         }),
     ],
 )  # fmt: skip
-def test_csv_rows_fill_what_the_analysis_knows(
-    store: SqlStore, event_id: str, expected: dict[str, str]
-) -> None:
+def test_csv_rows_fill_what_the_analysis_knows(store: SqlStore, event_id: str, expected: dict[str, str]) -> None:
     row = _events_csv(store)[event_id]
     assert {k: row[k] for k in expected} == expected
     assert row["timestamp"].isdigit()
@@ -166,9 +168,7 @@ def test_month_dates_and_undated_events() -> None:
     base = siversk()
     ev = base.events[0]
     assert ev.date is not None
-    month = dataclasses.replace(
-        ev, date=DateRef(ev.date.start, ev.date.end, ev.date.text, "2025-10", "month")
-    )
+    month = dataclasses.replace(ev, date=DateRef(ev.date.start, ev.date.end, ev.date.text, "2025-10", "month"))
     undated = dataclasses.replace(ev, id="siversk:ev2", date=None)
     s = memory_store()
     ingest(s, [dataclasses.replace(base, events=(month, undated))])
@@ -226,9 +226,7 @@ def test_jsonl_round_trips_and_matches_the_contract_schema(store: SqlStore) -> N
             jsonschema.validate(json.loads(line), schema)
 
 
-def test_export_to_a_file_and_to_stdout(
-    store: SqlStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_export_to_a_file_and_to_stdout(store: SqlStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "events.csv"
     assert export(store, "csv", out) == 2
     assert out.read_text(encoding="utf-8").startswith("event_id_cnty,event_date,")
@@ -236,9 +234,7 @@ def test_export_to_a_file_and_to_stdout(
     assert len(capsys.readouterr().out.splitlines()) == 3
 
 
-def test_a_failed_export_leaves_no_half_file(
-    store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failed_export_leaves_no_half_file(store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import fogofwar.export as ex
 
     def boom(*_: Any) -> Any:
@@ -258,3 +254,65 @@ def test_a_failed_export_leaves_no_half_file(
 def test_bad_format_or_what(store: SqlStore, fmt: str, what: str | None, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         export(store, fmt, io.StringIO(), what)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Military Forces of Russia", "Military Forces of Russia (2000-)"),
+        ("Military Forces of Ukraine", "Military Forces of Ukraine (2019-)"),
+        ("Police Forces of Ukraine", "Police Forces of Ukraine (2019-)"),
+        ("Government of Russia", "Government of Russia (2000-)"),
+        ("Military Forces of Israel", "Military Forces of Israel"),  # periods only where we know ACLED's
+        ("Civilians (Ukraine)", "Civilians (Ukraine)"),
+        ("Wagner Group", "Wagner Group"),
+    ],
+)
+def test_acled_actor_names(name: str, expected: str) -> None:
+    assert acled_name(Actor(name, name, "unknown")) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("UA", "Europe"), ("RU", "Europe"), ("SY", "Middle East"), ("ML", "Western Africa"),
+     ("GE", "Caucasus and Central Asia"), ("MM", "Southeast Asia"), ("CD", "Middle Africa"), (None, ""), ("ZZ", "")],
+)  # fmt: skip
+def test_regions(code: str | None, expected: str) -> None:
+    assert region(code) == expected
+
+
+@pytest.mark.parametrize(
+    ("outlet", "expected"),
+    [("Reuters", "International"), ("reuters", "International"), ("Kyiv Independent", "National"),
+     ("TASS", "National"), ("Telegram", "New media"), ("Example News", ""), (None, "")],
+)  # fmt: skip
+def test_source_scale(outlet: str | None, expected: str) -> None:
+    assert source_scale(outlet) == expected
+
+
+def test_csv_takes_inter_codes_plover_and_associated_actors_from_the_analysis() -> None:
+    import dataclasses
+
+    from fogofwar.schema import Plover
+    from fogofwar.store.testing import siversk
+
+    base = siversk()
+    ev = base.events[0]
+    actors = (
+        Actor("Russian forces", "Military Forces of Russia", "russia", 8),
+        Actor("Ukrainian troops", "Military Forces of Ukraine", "ukraine", 1),
+        Actor("Wagner fighters", "Wagner Group", "russia", 8),
+        Actor("DPR militia", "NAF: United Armed Forces of Novorossiya", "russia", 2),
+    )
+    event = dataclasses.replace(
+        ev, sub_event_type="Non-state actor overtakes territory", actors=actors, plover=Plover("ASSAULT")
+    )
+    s = memory_store()
+    ingest(s, [dataclasses.replace(base, events=(event,), outlet="Reuters")])
+    row = _events_csv(s)["siversk:ev1"]
+    assert row["assoc_actor_1"] == "Wagner Group; NAF: United Armed Forces of Novorossiya"
+    assert row["assoc_actor_2"] == ""
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("8", "1", "18")
+    assert (row["plover_event_type"], row["plover_mode"]) == ("ASSAULT", "")
+    assert row["source_scale"] == "International"
+    assert row["disorder_type"] == "Political violence"

@@ -182,6 +182,7 @@ class Actor:
     text: str
     canonical: str | None
     side: str  # Side
+    inter: int | None = None  # added field: ACLED's inter code (1 state forces ... 8 external forces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +193,27 @@ class TerritoryChange:
     controller_before: str | None  # a Side
     controller_after: str | None  # a Side
     status: str  # TerritoryStatus
+
+
+# PLOVER's event categories (Open Event Data Alliance, PLOVER manual 2021; POLECAT) and the modes
+# fogofwar gives them: an event's PLOVER reading beside its ACLED type.
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
+PLOVER_MODES: tuple[str, ...] = (
+    "abduct", "arrest", "beat", "ceasefire", "confiscate", "demo", "destroy", "explosives", "firearms",
+    "heavy-weapons", "release", "riot", "sexual", "suicide-attack", "troops", "withdraw",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Plover:
+    """An event in PLOVER's terms: its category and, where PLOVER has one, its mode."""
+
+    event_type: str  # PloverType
+    mode: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +230,7 @@ class Event:
     mentions: tuple[TextSpan, ...]
     score: float
     territory_change: TerritoryChange | None = None  # added field
+    plover: Plover | None = None  # added field: the PLOVER reading of the ACLED type
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +308,7 @@ _NESTED: dict[tuple[str, str], type] = {
     ("Event", "date"): DateRef,
     ("Event", "mentions"): TextSpan,
     ("Event", "territory_change"): TerritoryChange,
+    ("Event", "plover"): Plover,
 }
 
 

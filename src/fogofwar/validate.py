@@ -131,7 +131,20 @@ def analysis_schema() -> dict[str, Any]:
         "actor": {
             "type": "object",
             "required": ["text", "canonical", "side"],
-            "properties": {"text": {"type": "string"}, "canonical": _nullable("string"), "side": side},
+            "properties": {
+                "text": {"type": "string"},
+                "canonical": _nullable("string"),
+                "side": side,
+                "inter": {"enum": [1, 2, 3, 4, 5, 6, 7, 8, None]},
+            },
+        },
+        "plover": {
+            "type": "object",
+            "required": ["event_type", "mode"],
+            "properties": {
+                "event_type": {"enum": list(s.PLOVER_TYPES)},
+                "mode": {"enum": list(s.PLOVER_MODES) + [None]},
+            },
         },
         "territory_change": {
             "type": "object",
@@ -171,6 +184,7 @@ def analysis_schema() -> dict[str, Any]:
                 "mentions": {"type": "array", "items": {"$ref": "#/$defs/span"}, "minItems": 1},
                 "score": {"type": "number", "minimum": 0, "maximum": 1},
                 "territory_change": {"anyOf": [{"$ref": "#/$defs/territory_change"}, {"type": "null"}]},
+                "plover": {"anyOf": [{"$ref": "#/$defs/plover"}, {"type": "null"}]},
             },
         },
     }

@@ -50,6 +50,7 @@ GAZ: dict[str, tuple[int, str, str]] = {
     "Zaporizhzhia": (687700, "UA", "PPLA"),
     "Kursk": (538560, "RU", "PPLA"),
     "Donbas": (709718, "UA", "RGN"),
+    "Kherson": (706448, "UA", "PPLA"),
 }
 
 
@@ -71,17 +72,13 @@ def dates_in(text: str, dates: dict[str, str]) -> list[DateRef]:
     return [DateRef(text.index(t), text.index(t) + len(t), t, v, "day") for t, v in dates.items()]
 
 
-def claim(
-    text: str, cid: str, source: str | None, side: str, content: str, status: str = "reported"
-) -> Claim:
+def claim(text: str, cid: str, source: str | None, side: str, content: str, status: str = "reported") -> Claim:
     c0 = text.index(content)
     src = None
     if source is not None:
         s0 = text.index(source)
         src = Source(s0, s0 + len(source), source, "anonymous", None, side, source)
-    return Claim(
-        cid, src, None, Content(c0, c0 + len(content), content), "indirect" if src else "author", status, 0.9
-    )
+    return Claim(cid, src, None, Content(c0, c0 + len(content), content), "indirect" if src else "author", status, 0.9)
 
 
 def analyse(
@@ -417,15 +414,11 @@ def test_distinct_happenings_stay_apart(nlp: Language, a: str, b: str) -> None:
         f"{a} forces captured Bakhmut on Monday. {a} drones struck Kharkiv on Tuesday. "
         f"Another {a} drone strike hit Odesa on Wednesday. {b} officials condemned the strikes."
     )
-    events = analyse(
-        nlp, text, dates={"Monday": "2025-12-15", "Tuesday": "2025-12-16", "Wednesday": "2025-12-17"}
-    )
+    events = analyse(nlp, text, dates={"Monday": "2025-12-15", "Tuesday": "2025-12-16", "Wednesday": "2025-12-17"})
     subs = sorted((e.sub_event_type, e.place.text if e.place else None) for e in events)
     # Bakhmut is Ukrainian: Ukraine taking it is a government regaining its territory.
     capture = "Non-state actor overtakes territory" if a == "Russian" else "Government regains territory"
-    assert subs == sorted(
-        [("Air/drone strike", "Kharkiv"), ("Air/drone strike", "Odesa"), (capture, "Bakhmut")]
-    )
+    assert subs == sorted([("Air/drone strike", "Kharkiv"), ("Air/drone strike", "Odesa"), (capture, "Bakhmut")])
 
 
 def test_dates_from_clause_then_report_then_publication(nlp: Language) -> None:
@@ -527,9 +520,7 @@ def test_context_through_nouns_and_verb_chains(nlp: Language, text: str, context
 
 
 def test_toll_in_the_next_sentence_belongs_to_the_strike(nlp: Language) -> None:
-    text = (
-        "Ukrainian drones struck an oil depot in Belgorod overnight. Two people were killed, officials said."
-    )
+    text = "Ukrainian drones struck an oil depot in Belgorod overnight. Two people were killed, officials said."
     events = analyse(nlp, text)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 2)]
 
@@ -559,9 +550,7 @@ def test_the_attack_with_nothing_before_is_no_event(nlp: Language) -> None:
         ("Russian", "Ukrainian", "Kupiansk", "Non-state actor overtakes territory"),
     ],
 )
-def test_pushing_the_enemy_out_is_a_territory_change(
-    nlp: Language, a: str, b: str, town: str, sub: str
-) -> None:
+def test_pushing_the_enemy_out_is_a_territory_change(nlp: Language, a: str, b: str, town: str, sub: str) -> None:
     text = f"{a} troops have pushed {b} forces out of most of the northern districts of {town}."
     ev = main_event(analyse(nlp, text))
     assert ev is not None and (ev.sub_event_type, ev.place.text if ev.place else None) == (sub, town)
@@ -683,9 +672,7 @@ def test_loss_and_recapture_are_one_event(nlp: Language) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("speaker", "side"), [("a Ukrainian commander", "ukraine"), ("a Russian commander", "russia")]
-)
+@pytest.mark.parametrize(("speaker", "side"), [("a Ukrainian commander", "ukraine"), ("a Russian commander", "russia")])
 def test_first_person_actor_is_the_quoted_side(nlp: Language, speaker: str, side: str) -> None:
     text = f'"We have taken Bakhmut," {speaker} said.'
     content = "We have taken Bakhmut"
@@ -740,9 +727,7 @@ def test_seed_full_pipeline() -> None:
 
     text = SEED.read_text(encoding="utf-8")
     analysis = Analyzer().analyze(Article("siversk", text, "2025-12-20"))
-    report = {
-        c.id for c in analysis.claims if c.source is not None and c.source.text == "a military official"
-    }
+    report = {c.id for c in analysis.claims if c.source is not None and c.source.text == "a military official"}
     assert report
     _check_seed(list(analysis.events), text, report)
 
@@ -799,3 +784,133 @@ def test_find_is_pure_and_ids_are_numbered(nlp: Language) -> None:
     first = find(doc, places=places_in(text))
     assert first == find(doc, places=places_in(text))
     assert [e.id for e in first] == ["art7:ev1", "art7:ev2"]
+
+
+def test_a_capture_and_the_other_sides_withdrawal_are_one_established_change(nlp: Language) -> None:
+    text = (
+        "Russian forces have captured Siversk, the Russian defence ministry said. "
+        "The Ukrainian General Staff confirmed that its troops had withdrawn from Siversk."
+    )
+    claims = [
+        claim(text, "t:c1", "the Russian defence ministry", "russia", "Russian forces have captured Siversk"),
+        claim(text, "t:c2", "The Ukrainian General Staff", "ukraine", "its troops had withdrawn from Siversk"),
+    ]
+    events = analyse(nlp, text, claims=claims)
+    assert len(events) == 1
+    tc = events[0].territory_change
+    assert tc is not None and (tc.controller_before, tc.controller_after, tc.status) == (
+        "ukraine",
+        "russia",
+        "established",
+    )
+    assert events[0].sub_event_type == "Non-state actor overtakes territory"
+    assert set(events[0].claim_ids) == {"t:c1", "t:c2"}
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "actors"),
+    [
+        ("Ukrainian troops withdrew from Siversk.", "ukraine", "russia", ["Military Forces of Ukraine"]),
+        ("Russian troops withdrew from Kharkiv.", "russia", "ukraine", ["Military Forces of Russia"]),
+        (
+            "Ukrainian forces recaptured Robotyne.",
+            "russia",
+            "ukraine",
+            ["Military Forces of Ukraine", "Military Forces of Russia"],
+        ),
+        (
+            "Ukrainian forces captured Sudzha.",
+            "russia",
+            "ukraine",
+            ["Military Forces of Ukraine", "Military Forces of Russia"],
+        ),
+    ],
+)
+def test_controllers_in_a_war_of_two_states(
+    nlp: Language, text: str, before: str, after: str, actors: list[str]
+) -> None:
+    (ev,) = analyse(nlp, text)
+    assert ev.territory_change is not None
+    assert (ev.territory_change.controller_before, ev.territory_change.controller_after) == (before, after)
+    assert [a.canonical for a in ev.actors] == actors
+
+
+@pytest.mark.parametrize("text", ["Russian forces could capture Kharkiv.", "Russia plans to seize Kharkiv."])
+def test_what_has_not_happened_changes_no_control(nlp: Language, text: str) -> None:
+    (ev,) = analyse(nlp, text)
+    assert ev.context != "happened"
+    assert ev.territory_change is None
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Russian forces shelled Kharkiv.", ("ASSAULT", "heavy-weapons")),
+        ("Russian forces captured Siversk.", ("ASSAULT", None)),
+        ("Police detained 20 protesters at a rally in Moscow.", ("PROTEST", "demo")),
+        ("Russia and Ukraine exchanged 75 prisoners of war.", ("RETREAT", "release")),
+        ("Russia and Ukraine agreed to a ceasefire.", ("RETREAT", "ceasefire")),
+        ("Ukrainian troops withdrew from Siversk.", ("RETREAT", "withdraw")),
+        ("Police arrested a blogger in Moscow.", ("COERCE", "arrest")),
+        ("Ukrainian air defences shot down 20 Russian drones over Kyiv.", None),
+    ],
+)
+def test_plover_beside_acled(nlp: Language, text: str, plover: tuple[str, str | None] | None) -> None:
+    ev = main_event(analyse(nlp, text))
+    assert ev is not None
+    got = (ev.plover.event_type, ev.plover.mode) if ev.plover else None
+    assert got == plover
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Russian forces shelled Kharkiv, killing six civilians.",
+         [("Military Forces of Russia", "russia", 8), ("Civilians (Ukraine)", "unknown", 7)]),
+        ("Ukrainian forces shelled Belgorod, killing six civilians.",
+         [("Military Forces of Ukraine", "ukraine", 8), ("Civilians (Russia)", "unknown", 7)]),
+        ("Russian troops shelled Belgorod.", [("Military Forces of Russia", "russia", 1)]),
+        ("Police detained 20 protesters at a rally in Moscow.",
+         [("Police Forces of Russia", "russia", 1), ("Protesters (Russia)", "unknown", 6)]),
+        ("Thousands of people rallied in Kyiv.", [("Protesters (Ukraine)", "unknown", 6)]),
+        ("Wagner fighters captured Siversk.",
+         [("Wagner Group", "russia", 8), ("Military Forces of Ukraine", "ukraine", 1)]),
+        ("DPR militia shelled Donetsk.", [("NAF: United Armed Forces of Novorossiya", "russia", 2)]),
+        ("Gunmen killed 15 villagers in Kharkiv.",
+         [("Unidentified Armed Group (Ukraine)", "unknown", 3), ("Civilians (Ukraine)", "unknown", 7)]),
+    ],
+)  # fmt: skip
+def test_actor_names_sides_and_inter_codes(nlp: Language, text: str, actors: list[tuple[str, str, int]]) -> None:
+    ev = main_event(analyse(nlp, text))
+    assert ev is not None
+    assert [(a.canonical, a.side, a.inter) for a in ev.actors] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("A Russian drone dropped a grenade on a car in Kherson.", "Air/drone strike"),
+        ("Russian troops used chloropicrin gas against Ukrainian positions near Robotyne.", "Chemical weapon"),
+        ("Ukrainian soldiers killed four Russian prisoners of war near Bakhmut.", "Attack"),
+        ("Russian soldiers executed a captured Ukrainian soldier near Bakhmut.", "Attack"),
+        ("Ukrainian soldiers killed four Russian soldiers near Bakhmut.", "Armed clash"),
+        ("A farmer was killed by a mine near Kharkiv.", "Remote explosive/landmine/IED"),
+        ("Security forces arrested 40 people during a peaceful march in Kyiv.", "Protest with intervention"),
+        ("Riot police dispersed a rally in Moscow.", "Protest with intervention"),
+        ("Russian soldiers fired on protesters in Kherson.", "Excessive force against protesters"),
+        ("North Korea test-fired a ballistic missile on Sunday.", "Other"),
+        ("Russian authorities imposed a curfew in Belgorod.", "Other"),
+    ],
+)
+def test_codebook_rules(nlp: Language, text: str, sub: str) -> None:
+    ev = main_event([e for e in analyse(nlp, text) if e.context == "happened"])
+    assert ev is not None and ev.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("a", "place", "victims"), [("Russian", "Kharkiv", "Ukraine"), ("Ukrainian", "Belgorod", "Russia")]
+)
+def test_the_toll_sentence_names_the_victims(nlp: Language, a: str, place: str, victims: str) -> None:
+    (ev,) = analyse(nlp, f"A {a} drone hit a car in {place}. One civilian was killed.")
+    assert ev.fatalities == 1
+    assert [x.canonical for x in ev.actors][-1] == f"Civilians ({victims})"

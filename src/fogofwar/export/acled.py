@@ -1,13 +1,18 @@
 """Events as ACLED-style CSV rows: ACLED's columns first, in ACLED's order, then fogofwar's own.
 
-Filled from what the analysis knows; ACLED columns the analysis cannot know (assoc_actor_*, region,
-admin2, admin3, source_scale, tags) stay empty. See docs/ledger.md for each column.
+Filled from what the analysis knows: actors under ACLED's names ("Military Forces of Russia
+(2000-)") with their inter codes and the two-digit interaction code, a third or further actor as
+an associated actor of the side it fights with, the region from the country (``data/
+acled_regions.tsv``), the source scale of known outlets (``data/acled_sources.tsv``). ACLED columns
+the analysis cannot know (admin2, admin3, tags) stay empty. See docs/ledger.md for each column.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from fogofwar.schema import Actor, Claim, Event
@@ -21,7 +26,15 @@ ACLED_COLUMNS = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
-OWN_COLUMNS = ("article_id", "event_id", "context", "territory_status", "claim_ids", "score")
+OWN_COLUMNS = (
+    "article_id", "event_id", "context", "territory_status", "controller_before", "controller_after",
+    "claim_ids", "plover_event_type", "plover_mode", "score",
+)  # fmt: skip
+DATA = Path(__file__).resolve().parent / "data"
+
+# ACLED's state actors carry the period of the regime: "Military Forces of Russia (2000-)".
+REGIME_PERIODS = {"Russia": "2000-", "Ukraine": "2019-", "Belarus": "1994-"}
+_STATE_NAME = re.compile(r"^(Military Forces|Police Forces|Government) of (?:the )?([\w' .-]+?)$")
 COLUMNS = ACLED_COLUMNS + OWN_COLUMNS
 
 # ACLED time precision: 1 the day is known, 2 within a week, 3 within a month or coarser.
@@ -89,6 +102,41 @@ def inter_code(actor: Actor, event_country: str | None) -> int | None:
     return 1
 
 
+def acled_name(actor: Actor) -> str:
+    """The actor's ACLED name: the canonical name, with the regime's period for the state actors of
+    the states ACLED dates ("Military Forces of Ukraine (2019-)")."""
+    name = actor.canonical or actor.text
+    m = _STATE_NAME.match(name)
+    if m is not None and m.group(2) in REGIME_PERIODS:
+        return f"{name} ({REGIME_PERIODS[m.group(2)]})"
+    return name
+
+
+@cache
+def _table(filename: str) -> dict[str, str]:
+    """key (lower-cased) -> value from a two-column data file: value<TAB>keys."""
+    out: dict[str, str] = {}
+    with open(DATA / filename, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            value, _, keys = line.rstrip("\n").partition("\t")
+            for key in re.split(r"[ |]" if filename == "acled_regions.tsv" else r"\|", keys):
+                if key.strip():
+                    out[key.strip().lower()] = value
+    return out
+
+
+def region(code: str | None) -> str:
+    """ACLED's region of a country ("UA" -> "Europe", "SY" -> "Middle East"); "" when unknown."""
+    return _table("acled_regions.tsv").get((code or "").lower(), "")
+
+
+def source_scale(outlet: str | None) -> str:
+    """ACLED's source scale of a known outlet (International, National, New media, Other)."""
+    return _table("acled_sources.tsv").get((outlet or "").strip().lower(), "")
+
+
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED's interaction code: both inter codes, the lower first; a lone actor's code then 0."""
     if inter1 is None and inter2 is None:
@@ -148,17 +196,46 @@ def _sources(event: Event, claims: dict[str, Claim], outlet: str | None) -> str:
     return "; ".join(names) if names else (outlet or "")
 
 
+def _stored(article: StoredArticle, event: Event) -> dict[str, Any]:
+    """The event as the stored analysis JSON has it (with fields the ledger's tables do not keep)."""
+    for data in article.analysis.get("events", ()) if isinstance(article.analysis, dict) else ():
+        if isinstance(data, dict) and data.get("id") == event.id:
+            return data
+    return {}
+
+
+def _actor_codes(event: Event, stored: dict[str, Any], code: str | None) -> list[int | None]:
+    """Each actor's inter code: the analysis's own where it gave one, else read from the name."""
+    given = [a.get("inter") if isinstance(a, dict) else None for a in stored.get("actors", ())]
+    given += [None] * (len(event.actors) - len(given))
+    return [g if isinstance(g, int) else inter_code(a, code) for a, g in zip(event.actors, given, strict=False)]
+
+
+def _associated(actors: list[Actor]) -> tuple[str, str]:
+    """Actors beyond the first two, each beside the main actor of its side (ACLED's assoc_actor)."""
+    assoc: tuple[list[str], list[str]] = ([], [])
+    for actor in actors[2:]:
+        k = 0 if actor.side == actors[0].side or actor.side != actors[1].side else 1
+        assoc[k].append(acled_name(actor))
+    return "; ".join(assoc[0]), "; ".join(assoc[1])
+
+
 def event_row(article: StoredArticle, event: Event) -> dict[str, Any]:
     """One CSV row for one event."""
     place = event.place
     code = place.country_code.upper() if place and place.country_code else None
+    stored = _stored(article, event)
     actors = list(event.actors)
+    codes = _actor_codes(event, stored, code)
     a1, a2 = (actors + [None, None])[:2]
-    inter1 = inter_code(a1, code) if a1 else None
-    inter2 = inter_code(a2, code) if a2 else None
+    inter1, inter2 = (codes + [None, None])[:2]
+    assoc1, assoc2 = _associated(actors) if len(actors) > 2 else ("", "")
+    plover = stored.get("plover") or {}
     event_date, year, precision = _event_date(event, article.ref.published)
-    civilian = event.event_type == "Violence against civilians" or 7 in (inter1, inter2) and (
-        event.event_type in ("Battles", "Explosions/Remote violence")
+    civilian = (
+        event.event_type == "Violence against civilians"
+        or 7 in (inter1, inter2)
+        and (event.event_type in ("Battles", "Explosions/Remote violence"))
     )
     first = min(event.mentions, key=lambda m: m.start, default=None)
     stamp = article.analysed_at
@@ -169,22 +246,27 @@ def event_row(article: StoredArticle, event: Event) -> dict[str, Any]:
         "event_id_cnty": event.id, "event_date": event_date, "year": year, "time_precision": precision,
         "disorder_type": DISORDER_BY_SUB.get(event.sub_event_type, DISORDER.get(event.event_type, "")),
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-        "actor1": (a1.canonical or a1.text) if a1 else "", "inter1": inter1 or "",
-        "actor2": (a2.canonical or a2.text) if a2 else "", "inter2": inter2 or "",
+        "actor1": acled_name(a1) if a1 else "", "assoc_actor_1": assoc1, "inter1": inter1 or "",
+        "actor2": acled_name(a2) if a2 else "", "assoc_actor_2": assoc2, "inter2": inter2 or "",
         "interaction": interaction(inter1, inter2) or "",
         "civilian_targeting": "Civilian targeting" if civilian else "",
-        "iso": iso_numeric(code), "country": country_name(code),
+        "iso": iso_numeric(code), "region": region(code), "country": country_name(code),
         "admin1": (place.admin1 or "") if place else "",
         "location": (place.name or place.text) if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
         "geo_precision": place.precision if place and place.precision is not None else "",
         "source": _sources(event, article.claims, article.ref.outlet),
+        "source_scale": source_scale(article.ref.outlet),
         "notes": sentence_at(article.text, first.start, first.end) if first else "",
         # ACLED codes an unreported toll as 0.
         "fatalities": event.fatalities if event.fatalities is not None else 0,
         "timestamp": int(stamp.timestamp()),
         "article_id": article.ref.id, "event_id": event.id, "context": event.context,
-        "territory_status": tc.status if tc else "", "claim_ids": ";".join(event.claim_ids),
+        "territory_status": tc.status if tc else "",
+        "controller_before": (tc.controller_before or "") if tc else "",
+        "controller_after": (tc.controller_after or "") if tc else "",
+        "claim_ids": ";".join(event.claim_ids),
+        "plover_event_type": plover.get("event_type") or "", "plover_mode": plover.get("mode") or "",
         "score": event.score,
     }  # fmt: skip

@@ -8,7 +8,7 @@ apply to every country, so a report with the sides swapped gives the mirrored ac
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -19,6 +19,7 @@ from fogofwar.schema import Actor, Entity
 # Dependents that belong to a noun phrase's own words ("the Russian 3rd Assault brigade").
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"})
 # A country word followed by one of these is a sponsor, not the actor ("Turkish-backed rebels").
+_SIDE_ISO = {"russia": "RU", "ukraine": "UA"}
 _SPONSOR = frozenset({"backed", "led", "allied", "supported", "aligned", "controlled", "held", "occupied"})
 
 
@@ -29,6 +30,7 @@ class ActorRef:
     actor: Actor
     kind: (
         str  # military | police | government | civilians | protesters | rioters | group | nonstate | country
+        # | captive (prisoners, captured fighters: named after their state's forces, but unarmed)
     )
     country: str | None  # ISO alpha-2 of the actor's state (civilians: where they are)
     start: int  # character offsets of the words it was read from
@@ -39,7 +41,7 @@ class ActorRef:
         return self.kind in ("military", "police", "country") or (
             self.kind == "group"
             and self.actor.canonical is not None
-            and self.actor.canonical.startswith("Military Forces of")
+            and self.actor.canonical.startswith(("Military Forces of", "Police Forces of"))
         )
 
     @property
@@ -130,16 +132,13 @@ def actor_of(
     """The actor a noun phrase headed by ``head`` denotes, or None when it is not an actor."""
     lex = _lex()
     doc: Doc = head.doc
+    named = _named_unit(head)
+    if named is not None:
+        return named
     if head.lemma_.lower() in words()["quantity_heads"]:
         # "scores of terrorists", "dozens of civilians": the actor is the "of" noun
         inner = next(
-            (
-                g
-                for c in head.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
+            (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
             None,
         )
         if inner is not None:
@@ -155,6 +154,8 @@ def actor_of(
     two = f"{doc[head.i - 1].lower_} {head_key}" if head.i > 0 else head_key
     kind_prefix = lex.heads.get(two) or lex.heads.get(head_key) or lex.heads.get(head.lemma_.lower())
     found = _country_in([t for t in toks if t.i != head.i or kind_prefix is None])
+    if kind_prefix is None and found is not None and head.lemma_.lower() in words()["military_assets"]:
+        kind_prefix = ("military", "Military Forces")  # "Russian positions", "a Ukrainian tank", "a Russian assault"
     if kind_prefix is None:
         if found is not None and found[2].i == head.i or head_key in lex.countries:
             iso, side = found[:2] if found else lex.countries[head_key]
@@ -163,13 +164,22 @@ def actor_of(
             return ActorRef(Actor(text, canonical, side), "country", iso, start, end)
         return _from_entities(start, end, entities)
     kind, prefix = kind_prefix
+    if kind in ("military", "nonstate") and any(
+        c.dep_ == "amod" and c.lower_ in words()["captive_words"] for c in head.children
+    ):
+        kind, prefix = "captive", "Military Forces"  # "a captured Ukrainian soldier"
     if found is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in head.children):
         found = _preceding_country(head)  # "Russia said its forces captured X"
     iso = found[0] if found else None
     side = found[1] if found else "unknown"
     if kind == "nonstate" and iso is not None and head.lemma_ in ("fighter", "soldier"):
         kind, prefix = "military", "Military Forces"
-    if kind in ("military", "police", "government"):
+    if kind in ("military", "police", "government", "captive"):
+        owner = _owner(head, entities) if iso is None and kind == "military" else None
+        if owner is not None:
+            # "units of the Center group of forces": the unit belongs to the group's state
+            stop = max(end, owner.end)
+            return ActorRef(replace(owner.actor, text=doc.text[start:stop]), owner.kind, owner.country, start, stop)
         if iso is None:
             ent = _from_entities(start, end, entities)
             if ent is not None:
@@ -178,7 +188,9 @@ def actor_of(
                 return ActorRef(Actor(text, None, "unknown"), kind, None, start, end)
         iso = iso or event_country
         if found is None:
-            side = "unknown"
+            # police and authorities act at home: those of the event's country; a bare "troops" may
+            # be either side's, so its side stays unknown
+            side = side_of_country(iso) if kind in ("police", "government") else "unknown"
         return ActorRef(Actor(text, f"{prefix} of {country_name(iso)}", side), kind, iso, start, end)
     if kind == "nonstate":
         where = iso or event_country
@@ -200,6 +212,33 @@ def _preceding_country(head: Token) -> tuple[str, str, Token] | None:
     return None
 
 
+def _named_unit(head: Token) -> ActorRef | None:
+    """A group named with its "of" phrase ("the West group of forces"), before "group" is read as a
+    quantity ("a group of soldiers")."""
+    if head.lemma_.lower() not in ("group", "grouping"):
+        return None
+    toks = sorted(head.subtree, key=lambda t: t.i)
+    hit = _group_in(head.doc[toks[0].i : toks[-1].i + 1].text)
+    if hit is None:
+        return None
+    canonical, side, _, _ = hit
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return ActorRef(Actor(head.doc.text[a:b], canonical, side), "group", None, a, b)
+
+
+def _owner(head: Token, entities: Sequence[Entity]) -> ActorRef | None:
+    """The armed state a unit noun belongs to through its "of" phrase ("troops of the 58th Army",
+    "units of the Center group of forces"), when that phrase names one."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            ref = actor_of(obj, entities, None) if obj.dep_ == "pobj" else None
+            if ref is not None and ref.armed_state and ref.actor.side != "unknown":
+                return ref
+    return None
+
+
 def _from_entities(start: int, end: int, entities: Sequence[Entity]) -> ActorRef | None:
     for ent in entities:
         if (
@@ -208,9 +247,22 @@ def _from_entities(start: int, end: int, entities: Sequence[Entity]) -> ActorRef
             and ent.side
             and ent.side != "unknown"
             and ent.label in ("MILITARY_UNIT", "ORG", "NORP")
+            # a bare demonym ("Russian" in "a Russian radar station") names no actor
+            and not (ent.label == "NORP" and country_of_name(ent.text) is not None)
         ):
+            iso = _SIDE_ISO.get(ent.side)
+            if ent.label == "MILITARY_UNIT" and iso is not None and not _named_group(ent.canonical):
+                # a unit of one of the warring states ("the Tsentr Group of Forces") acts as its forces
+                actor = Actor(ent.text, f"Military Forces of {country_name(iso)}", ent.side)
+                return ActorRef(actor, "military", iso, ent.start, ent.end)
             return ActorRef(Actor(ent.text, ent.canonical, ent.side), "group", None, ent.start, ent.end)
     return None
+
+
+def _named_group(canonical: str | None) -> bool:
+    """Whether a canonical name is a group of the lexicon or already names a state's forces."""
+    groups = {value for value, _ in _lex().groups.values()}
+    return canonical in groups or (canonical or "").startswith(("Military Forces of", "Police Forces of"))
 
 
 def actors_in(
@@ -238,9 +290,7 @@ def _coordinated_countries(head: Token, ref: ActorRef) -> list[ActorRef]:
             if hit is None or hit[0] == ref.country:
                 continue
             iso, side, tok = hit
-            canonical = (ref.actor.canonical or "").replace(
-                country_name(ref.country) or "", country_name(iso) or iso
-            )
+            canonical = (ref.actor.canonical or "").replace(country_name(ref.country) or "", country_name(iso) or iso)
             actor = Actor(f"{tok.text} {head.text}", canonical or None, side)
             extra.append(ActorRef(actor, ref.kind, iso, tok.idx, head.idx + len(head)))
     return extra
@@ -254,3 +304,36 @@ def adjective_sides(tokens: Iterable[Token]) -> list[tuple[str, str, Token]]:
         if hit is not None:
             out.append(hit)
     return out
+
+
+# ACLED's inter codes by actor kind; state forces are 1 at home and 8 (external forces) abroad.
+_INTER_BY_KIND = {"nonstate": 3, "rioters": 5, "protesters": 6, "civilians": 7, "government": 1}
+
+
+def inter_code(ref: ActorRef, event_country: str | None) -> int | None:
+    """ACLED's inter code: 1 state forces, 2 rebel groups, 3 political militias (and unidentified
+    armed groups), 5 rioters, 6 protesters, 7 civilians, 8 external/other forces. A state's forces
+    acting in another state are external (8), whichever side they are on; prisoners keep their
+    state's code."""
+    canonical = ref.actor.canonical or ""
+    if ref.kind == "group" and canonical in _lex().group_inter:
+        return _lex().group_inter[canonical]
+    if ref.kind in _INTER_BY_KIND:
+        return _INTER_BY_KIND[ref.kind]
+    state = canonical.startswith(("Military Forces of", "Police Forces of", "Government of"))
+    if not (state or ref.kind in ("military", "police", "country", "captive")):
+        return 2 if ref.kind == "group" else None
+    home = ref.country or country_of_state(canonical)
+    return 8 if home and event_country and home != event_country else 1
+
+
+def country_of_state(canonical: str) -> str | None:
+    """The ISO code of the state in "Military Forces of Russia"-style names."""
+    _, sep, rest = canonical.partition(" of ")
+    if not sep:
+        return None
+    name = rest.split(" (")[0].strip().lower()
+    for iso, cname in _lex().country_names.items():
+        if cname.lower() == name:
+            return iso
+    return country_of_name(name)

@@ -13,9 +13,7 @@ from fogofwar.analyze.events.lexicon import load_lexicon, words
 from fogofwar.analyze.events.syntax import DocIndex
 
 
-def fits(
-    name: str, head: Token, nominal: bool, patients: list[Token], pobjs: list[Token], ctx: DocIndex
-) -> str | None:
+def fits(name: str, head: Token, nominal: bool, patients: list[Token], pobjs: list[Token], ctx: DocIndex) -> str | None:
     """Class-specific checks of a trigger's arguments: None when they do not fit the class, "object"
     when an object makes the event plain by itself ("seized 12 firearms"), else "ok"."""
     if head.ent_type_ in ("DATE", "TIME") or (head.lower_ == "march" and head.text[0].isupper()):
@@ -27,11 +25,7 @@ def fits(
     )
     lemmas = [head_lemma(t) for t in objs]
     nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if (
-        nxt is not None
-        and head.lemma_ in ("seize", "take", "fall", "enter")
-        and nxt.lower_ in ("on", "upon", "in")
-    ):
+    if nxt is not None and head.lemma_ in ("seize", "take", "fall", "enter") and nxt.lower_ in ("on", "upon", "in"):
         return None  # "seized on the issue", "fell in love"
     if name == "kill" and not nominal and objs:
         # "a campaign is being executed": killing needs a living victim
@@ -58,18 +52,14 @@ def fits(
     if name == "territory_fall":
         subj = [c for c in head.children if c.dep_ in ("nsubj", "poss")] + objs
         # the small model sometimes attaches a sentence-initial town as an adverb ("Bakhmut fell")
-        subj += [
-            c for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.text.istitle() and c.i < head.i
-        ]
+        subj += [c for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.text.istitle() and c.i < head.i]
         ok = subj and all(place_like(t, ctx) or t.lower_ in ("it", "its") for t in subj)
         return "ok" if ok else None  # "Bakhmut fell", "its fall"; not "prices fell"
     if name == "territory_transfer":
         return "ok" if any(place_like(t, ctx) for t in objs + pobjs) else None
     if name in ("disrupted_find", "disrupted"):
         if nominal:
-            found = head.head.lemma_ in words()["find_verbs"] or any(
-                w in words()["weapon_words"] for w in lemmas
-            )
+            found = head.head.lemma_ in words()["find_verbs"] or any(w in words()["weapon_words"] for w in lemmas)
             return "object" if found and name == "disrupted_find" else ("ok" if name == "disrupted" else None)
         if name == "disrupted" and (not objs or any(t.pos_ in ("NUM", "PRON") for t in objs)):
             return "ok"  # "shot down two", "intercepted them"
@@ -131,13 +121,7 @@ def head_lemma(tok: Token) -> str:
     """The lemma of a phrase's head, looking through quantities ("scores of terrorists")."""
     if tok.lemma_ in words()["quantity_heads"]:
         obj = next(
-            (
-                g
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
             None,
         )
         if obj is not None:
@@ -146,23 +130,33 @@ def head_lemma(tok: Token) -> str:
 
 
 def country_actor(tok: Token) -> bool:
+    """A country named as an actor ("Ukraine's counteroffensive", "Russia and Ukraine agreed"), not as
+    the place where something happened."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return tok.ent_type_ == "GPE" and bool(adjective_sides([tok]))  # "drones launched by Russia"
+    if tok.dep_ == "conj" and tok.head.i != tok.i and country_actor(tok.head):
+        return tok.ent_type_ == "GPE" and bool(adjective_sides([tok]))
     return (
-        tok.dep_ in ("poss", "nsubj", "nsubjpass", "agent")
-        and tok.ent_type_ == "GPE"
-        and bool(adjective_sides([tok]))
+        tok.dep_ in ("poss", "nsubj", "nsubjpass", "agent") and tok.ent_type_ == "GPE" and bool(adjective_sides([tok]))
     )
+
+
+_MODAL_WORDS = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must", "can", "'ll", "'d"})
 
 
 def purpose(head: Token) -> bool:
     """Whether a trigger only states the aim of something else ("an offensive aimed at pushing X out",
-    "efforts to capture X"): a goal is no event of its own."""
+    "efforts to capture X", "tried to enter X"): a goal is no event of its own."""
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in words()["attempt_verbs"]:
+        # a past or ongoing attempt tells no outcome; a possible one ("could try to retake X") is a
+        # possible event, which keeps its context
+        return head.head.dep_ != "xcomp" and not any(
+            c.dep_ == "aux" and c.lower_ in _MODAL_WORDS for c in head.head.children
+        )
     tok = head
     for _ in range(4):
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
-            return (
-                tok.lemma_ in ("aim", "design", "intend", "mean")
-                or tok.head.lemma_ in words()["hypothetical_nouns"]
-            )
+            return tok.lemma_ in ("aim", "design", "intend", "mean") or tok.head.lemma_ in words()["hypothetical_nouns"]
         if tok.dep_ not in ("pcomp", "prep", "xcomp", "dobj", "pobj"):
             return False
         tok = tok.head
@@ -207,15 +201,8 @@ def unknown_name(tok: Token) -> bool:
 def place_like(tok: Token, ctx: DocIndex) -> bool:
     if tok.lemma_ in ("control", "capital", "outskirts", "part", "rest", "centre", "center"):
         # "took control of X", "the capital of X": the place is the "of"/"over" object
-        inner = [
-            g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for g in c.children
-        ]
-        inner += [
-            g
-            for c in tok.head.children
-            if c.dep_ == "prep" and c.lower_ in ("of", "over")
-            for g in c.children
-        ]
+        inner = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for g in c.children]
+        inner += [g for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for g in c.children]
         return any(g.dep_ == "pobj" and place_like(g, ctx) for g in inner)
     return (
         tok.i in ctx.place_tokens

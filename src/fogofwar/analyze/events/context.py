@@ -106,9 +106,7 @@ def mention_context(head: Token, nominal: bool, start: int, end: int, claims: Se
         if tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in words()["report_nouns"]:
             tok = tok.head.head  # "denied Russian claims that its forces captured X"
             continue
-        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") or (
-            tok.dep_ == "pobj" and tok.head.pos_ == "ADP"
-        ):
+        if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") or (tok.dep_ == "pobj" and tok.head.pos_ == "ADP"):
             if tok.dep_ == "ccomp" and tok.head.lemma_ not in words()["deny_verbs"] | words()["future_verbs"]:
                 return "happened"  # "said that X captured Y": the report's verb is not the event's
             if tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children) and tok.tag_ == "VBG":

@@ -48,9 +48,20 @@ class Group:
         return next((m.date for m in self.mentions if m.date is not None), None)
 
     def sides(self) -> set[str]:
-        return {a.actor.side for m in self.mentions for a in m.agents[:1] if a.actor.side != "unknown"} | {
-            m.after_side for m in self.mentions if m.after_side
-        }
+        return set().union(*(mention_sides(m) for m in self.mentions))
+
+
+_OTHER_SIDE = {"russia": "ukraine", "ukraine": "russia"}
+
+
+def mention_sides(m: Mention) -> set[str]:
+    """The side a mention's happening favours: who acts, or who holds the place afterwards. A
+    withdrawal favours the other side of the war ("Ukrainian troops withdrew from X" and "Russian
+    forces captured X" are one change of control)."""
+    sides = {a.actor.side for a in m.agents[:1] if a.actor.side != "unknown"}
+    if m.cls.name == "territory_transfer" and m.head.lemma_.lower() in words()["withdraw_words"]:
+        sides = {_OTHER_SIDE.get(side, side) for side in sides}
+    return sides | ({m.after_side} if m.after_side else set())
 
 
 PROTEST_SUBS = frozenset(ACLED_TAXONOMY["Protests"]) | frozenset(ACLED_TAXONOMY["Riots"])
@@ -122,9 +133,7 @@ def _compatible(g: Group, m: Mention, near: bool = False) -> bool:
         unresolved = gp is not None and mp is not None and (gp.geonameid is None or mp.geonameid is None)
         if not (unresolved and ((gd is not None and md is not None) or near)):
             return False
-    m_sides = {a.actor.side for a in m.agents[:1] if a.actor.side != "unknown"} | (
-        {m.after_side} if m.after_side else set()
-    )
+    m_sides = mention_sides(m)
     if g.sides() and m_sides and not (g.sides() & m_sides):
         return False
     if (
@@ -152,6 +161,8 @@ def group_mentions(mentions: list[Mention], sent_of: dict[int, int]) -> list[Gro
         ):
             # "A missile hit X. Two people were killed": the toll of the event just reported
             last.fatalities = last.fatalities if last.fatalities is not None else m.fatalities
+            # and its victims: "1 civilian was killed" names the strike's civilian target
+            last.first.patients += [p for p in m.patients if p.kind in ("civilians", "captive")]
             continue
         protest = next(
             (g for g in reversed(groups) if EVENT_TYPE_OF[g.first.sub_event_type] in ("Protests", "Riots")),
@@ -161,8 +172,7 @@ def group_mentions(mentions: list[Mention], sent_of: dict[int, int]) -> list[Gro
             m.cls.name == "arrest"
             and protest is not None
             and 0 <= sent_of[id(m)] - sent_of[id(protest.mentions[-1])] <= 1
-            and {t.lemma_.lower() for t in m.span.sent}
-            & {"disperse", "crowd", "protester", "demonstrator", "rally"}
+            and {t.lemma_.lower() for t in m.span.sent} & {"disperse", "crowd", "protester", "demonstrator", "rally"}
         ):
             # "Police dispersed the crowd and detained 20 people": the protest's intervention
             protest.mentions.append(m)
@@ -176,8 +186,7 @@ def group_mentions(mentions: list[Mention], sent_of: dict[int, int]) -> list[Gro
                     g
                     for g in reversed(groups)
                     if (
-                        g.first.sub_event_type == "Agreement"
-                        and any(x.context == "happened" for x in g.mentions)
+                        g.first.sub_event_type == "Agreement" and any(x.context == "happened" for x in g.mentions)
                         if agreement
                         else (
                             EVENT_TYPE_OF[g.first.sub_event_type] == "Explosions/Remote violence"
@@ -194,16 +203,61 @@ def group_mentions(mentions: list[Mention], sent_of: dict[int, int]) -> list[Gro
             if antecedent is not None and not m.fresh:
                 antecedent.mentions.append(m)
             continue  # with nothing to refer to, "the attack" is no event of its own
-        target = next(
-            (
-                g
-                for g in reversed(groups)
-                if _compatible(g, m, sent_of[id(m)] - sent_of[id(g.mentions[-1])] <= 1)
-            ),
+        target = _weapon_antecedent(m, groups, sent_of) or next(
+            (g for g in reversed(groups) if _compatible(g, m, sent_of[id(m)] - sent_of[id(g.mentions[-1])] <= 1)),
             None,
         )
         if target is None:
             groups.append(Group([m]))
         else:
             target.mentions.append(m)
-    return groups
+    return _tolls_of_strikes(groups, sent_of)
+
+
+_DEFINITE = frozenset({"the", "these", "those", "both", "this", "that"})
+
+
+def _weapon_antecedent(m: Mention, groups: list[Group], sent_of: dict[int, int]) -> Group | None:
+    """The strike that a definite weapon subject refers back to: "Russian aircraft dropped two
+    glide bombs on X. One of the bombs hit a courtyard": one strike, told twice."""
+    if m.fresh or m.place is not None or m.nominal:
+        return None
+    subj = next((c for c in m.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ in ("NUM", "PRON") or (subj is not None and subj.lower_ in ("some", "all")):
+        # "one of the bombs", "two of the missiles"
+        subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
+    if subj is None or not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in subj.children):
+        return None
+    lemma = subj.lemma_.lower()
+    for g in reversed(groups):
+        if sent_of[id(m)] - sent_of[id(g.mentions[-1])] > 2:
+            return None
+        remote = EVENT_TYPE_OF[g.first.sub_event_type] == "Explosions/Remote violence"
+        if remote and any(t.lemma_.lower() == lemma for x in g.mentions for t in (*x.span, *x.clause)):
+            return g
+    return None
+
+
+def _toll_only(g: Group) -> bool:
+    return all(m.cls.name == "kill" and not m.agents and m.place is None for m in g.mentions)
+
+
+def _tolls_of_strikes(groups: list[Group], sent_of: dict[int, int]) -> list[Group]:
+    """A killing with no actor or place of its own, told in the sentence of a strike ("four civilians
+    were killed when glide bombs struck X"), is that strike's toll, even when told before it."""
+    out = list(groups)
+    for g in groups:
+        if not _toll_only(g):
+            continue
+        sents = {sent_of[id(m)] for m in g.mentions}
+        strikes = [
+            h
+            for h in out
+            if h is not g
+            and EVENT_TYPE_OF[h.first.sub_event_type] == "Explosions/Remote violence"
+            and any(sent_of[id(x)] in sents for x in h.mentions)
+        ]
+        if len(strikes) == 1:
+            strikes[0].mentions.extend(g.mentions)
+            out.remove(g)
+    return out

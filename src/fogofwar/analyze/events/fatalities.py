@@ -38,31 +38,30 @@ _NUM_WORDS = {
 }
 _NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
 _QUAL = r"(?:at least |some |about |around |nearly |almost |more than |over |up to |as many as )?"
+# Verbs of killing someone: "killed", "executed", "beheaded", "shot dead", "lynched".
+_KILL = (
+    r"kill(?:s|ed|ing)?|execut(?:es|ed|ing)|behead(?:s|ed|ing)|murder(?:s|ed|ing)?|lynch(?:es|ed|ing)"
+    r"|assassinat(?:es|ed|ing)|(?:shot|shoots|shooting)\s+dead|(?:gunned|guns|gunning)\s+down"
+    r"|beat(?:s|en|ing)?\s+to\s+death"
+)
 # Fatality figures. Vague quantities ("dozens dead", "scores killed") give no figure: null, not a guess.
 _ONE = (
-    r"(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:woman|man|child|girl|boy|person|civilian|resident|soldier|teenager|"
+    r"(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:woman|man|child|girl|boy|person|civilian|resident|soldier|teenager|"
     r"pensioner|driver|farmer|worker|passenger|journalist|volunteer|officer|policeman|medic|doctor|official|"
-    r"mayor|commander|deputy|activist|priest|teacher|student|police officer)"
+    r"mayor|commander|deputy|activist|priest|teacher|student|police officer|suspect|thief|prisoner|captive)"
 )
 _FATALITY_RES = (
+    re.compile(r"\b(?:" + _KILL + r"|left|leaving)\s+" + _QUAL + _NUM + r"\b(?!\s*(?:%|percent|km|kilomet))", re.I),
     re.compile(
-        r"\b(?:kill(?:s|ed|ing)?|left|leaving)\s+" + _QUAL + _NUM + r"\b(?!\s*(?:%|percent|km|kilomet))", re.I
-    ),
-    re.compile(
-        r"\b"
-        + _QUAL
-        + _NUM
-        + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|are\s+)?"
+        r"\b" + _QUAL + _NUM + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|are\s+)?"
         r"(?:killed|dead|died|dying|slain|perished)\b",
         re.I,
     ),
-    re.compile(
-        r"\bdeath\s+toll\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|is|was|stands\s+at)\s+" + _QUAL + _NUM + r"\b", re.I
-    ),
+    re.compile(r"\bdeath\s+toll\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|is|was|stands\s+at)\s+" + _QUAL + _NUM + r"\b", re.I),
     re.compile(
         r"\b(?:killing|deaths?\s+of)\s+" + _QUAL + _NUM + r"\b", re.I
     ),  # "killed a 71-year-old woman", "a man was killed": one
-    re.compile(r"\bkill(?:s|ed|ing)?\s+" + _ONE + r"\b()", re.I),
+    re.compile(r"\b(?:" + _KILL + r")\s+" + _ONE + r"\b()", re.I),
     re.compile(r"\b" + _ONE + r"\s+(?:was|has\s+been|had\s+been)\s+killed\b()", re.I),
 )
 

@@ -12,13 +12,23 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from fogofwar.analyze.events.actors import ActorRef, actor_of, country_name, country_of_name, side_of_country
+from fogofwar.analyze.events.actors import (
+    ActorRef,
+    actor_of,
+    country_name,
+    country_of_name,
+    inter_code,
+    side_of_country,
+)
 from fogofwar.analyze.events.classify import sub_event_type
 from fogofwar.analyze.events.context import anaphoric_denials, mention_context
-from fogofwar.analyze.events.coref import TERRITORY_SUBS, Group, group_mentions
+from fogofwar.analyze.events.coref import TERRITORY_SUBS, Group, group_mentions, kind
 from fogofwar.analyze.events.lexicon import load_lexicon, words
 from fogofwar.analyze.events.mentions import Mention, find_mentions, mention_extent, unresolved_place_name
+from fogofwar.analyze.events.plover import plover_of
 from fogofwar.analyze.events.syntax import DocIndex
+from fogofwar.analyze.events.voices import first_person, not_reporters, past_dateline, reported_sides
+from fogofwar.analyze.events.when import event_date
 from fogofwar.analyze.extensions import article_id, published
 from fogofwar.schema import (
     EVENT_TYPE_OF,
@@ -81,71 +91,114 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     return a.canonical == b.canonical and (a.side == b.side or "unknown" in (a.side, b.side))
 
 
+def _state_forces(side: str) -> ActorRef:
+    """The forces of one of the two warring states, when the article does not word them itself."""
+    iso = _SIDE_ISO[side]
+    actor = Actor(f"{country_name(iso)} forces", f"Military Forces of {country_name(iso)}", side)
+    return ActorRef(actor, "military", iso, 0, 0)
+
+
+def _leaves(m: Mention) -> bool:
+    """ "X withdrew from Y", "the retreat from Y": the actor leaves the place rather than takes it."""
+    return m.cls.name == "territory_transfer" and m.head.lemma_.lower() in words()["withdraw_words"]
+
+
+def _withdrawal(g: Group) -> bool:
+    """A happening told only as a withdrawal (no mention says who took the place)."""
+    return all(_leaves(m) for m in g.mentions if m.sub_event_type in TERRITORY_SUBS)
+
+
+def _control(
+    g: Group, agents: list[ActorRef], patients: list[ActorRef], home: str, sides_named: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """Who held the place before and who holds it after a territorial event, as sides. In a place
+    of one of the two warring states, the side that did not take it held it (and the other way)."""
+    if _withdrawal(g):
+        acting = next((a.actor.side for a in agents if a.armed and a.actor.side != "unknown"), None)
+        after = next((p.actor.side for p in patients if p.armed and p.actor.side not in ("unknown", acting)), None)
+        return acting, after or _other(acting) if home in BELLIGERENT_SIDES else after
+    # the side that took it: an actor of a capture, not of a withdrawal told beside it
+    takers = [a for m in g.mentions if not _leaves(m) for a in m.agents]
+    acting = next((a.actor.side for a in takers if a.armed and a.actor.side != "unknown"), None)
+    after = acting or next((m.after_side for m in g.mentions if m.after_side), None)
+    if after is None:
+        # "X withdrew from Y" told beside "the capture of Y": the side that left lost it to the other
+        left = next((a.actor.side for m in g.mentions if _leaves(m) for a in m.agents if a.armed), None)
+        after = _other(left)
+    sub = g.first.sub_event_type
+    if after is None and sub == "Government regains territory" and home in BELLIGERENT_SIDES:
+        after = home  # "X was recaptured": a government retaking its own territory
+    if after is None and _other(home) in sides_named and sub == "Non-state actor overtakes territory":
+        after = _other(home)  # "Siversk has fallen" in a war of two sides: to the side that does not hold it
+    before = next((p.actor.side for p in patients if p.armed and p.actor.side not in ("unknown", after)), None)
+    if before is None and home in BELLIGERENT_SIDES and after in BELLIGERENT_SIDES:
+        before = home if home != after else _other(home)
+    if before is None and after in BELLIGERENT_SIDES and _other(after) in sides_named:
+        before = _other(after)
+    return before, after
+
+
+def _other(side: str | None) -> str | None:
+    return BELLIGERENT_SIDES[1 - BELLIGERENT_SIDES.index(side)] if side in BELLIGERENT_SIDES else None
+
+
 def _actors(
     g: Group, belligerents: dict[str, ActorRef], place: Place | None, sides_named: frozenset[str]
-) -> tuple[list[Actor], str | None, str | None]:
+) -> tuple[list[ActorRef], str | None, str | None]:
     """The event's actors (the acting side first), and for territory the sides before and after."""
     agents: list[ActorRef] = [a for m in g.mentions for a in m.agents]
     patients: list[ActorRef] = [p for m in g.mentions for p in m.patients]
-    after = next((a.actor.side for a in agents if a.armed and a.actor.side != "unknown"), None)
-    after = after or next((m.after_side for m in g.mentions if m.after_side), None)
-    home = side_of_country(place.country_code if place is not None else None)
-    if (
-        after is None
-        and g.first.sub_event_type == "Government regains territory"
-        and home in BELLIGERENT_SIDES
-    ):
-        after = home  # "X was recaptured": a government retaking its own territory
-    other_side = BELLIGERENT_SIDES[1 - BELLIGERENT_SIDES.index(home)] if home in BELLIGERENT_SIDES else None
-    if (
-        after is None
-        and other_side in sides_named
-        and g.first.sub_event_type == "Non-state actor overtakes territory"
-    ):
-        after = other_side  # "Siversk has fallen" in a war of two sides: to the side that does not hold it
-    out: list[ActorRef] = []
+    home = side_of_country(place.country_code if place is not None else g.first.country)
     territorial = g.first.sub_event_type in TERRITORY_SUBS
-    if (
-        territorial
-        and after is not None
-        and not any(a.actor.side == after for a in agents)
-        and after in belligerents
-    ):
-        out.append(belligerents[after])
+    before, after = _control(g, agents, patients, home, sides_named) if territorial else (None, None)
+    out: list[ActorRef] = []
+    taker = before if territorial and _withdrawal(g) else after
+    if territorial and taker in BELLIGERENT_SIDES and not any(a.actor.side == taker for a in agents):
+        out.append(belligerents.get(taker) or _state_forces(taker))
     for ref in agents + patients:
         if ref.armed and ref.actor.side in belligerents and territorial:
             ref = belligerents[ref.actor.side]  # the article's usual wording of that side
         if not any(_same_actor(ref.actor, o.actor) for o in out):
             out.append(ref)
-    before = next(
-        (p.actor.side for p in patients if p.armed and p.actor.side not in ("unknown", after)), None
-    )
-    if territorial and before is None and home in BELLIGERENT_SIDES and home != after:
-        before = home
-    if territorial and before is None and after in BELLIGERENT_SIDES:
-        other = BELLIGERENT_SIDES[1 - BELLIGERENT_SIDES.index(after)]
-        before = other if other in belligerents or other in sides_named else None
-    if territorial and before in belligerents and all(o.actor.side != before for o in out):
-        out.append(belligerents[before])  # the defender: the side that held the place
-    actors = [_localised(o, place).actor for o in out]
-    return actors, (before if territorial else None), (after if territorial else None)
+    # the side that held or took the place; a withdrawal names only who left, unless the taker is named
+    for side in (before,) if territorial and _withdrawal(g) else (before, after) if territorial else ():
+        if side in BELLIGERENT_SIDES and all(o.actor.side != side for o in out):
+            out.append(belligerents.get(side) or _state_forces(side))
+    return [_localised(o, place) for o in out], before, after
 
 
-def _first_person(m: Mention, claims: Sequence[Claim], belligerents: dict[str, ActorRef]) -> list[ActorRef]:
-    """ "We have liberated X," said a Ukrainian commander: "we" is the side of the quoted source."""
-    subj = [c for c in m.head.children if c.dep_ in ("nsubj", "poss")]
-    if not any(c.lower_ in ("we", "our", "us") for c in subj):
-        return []
-    for c in claims:
-        if c.source is not None and c.content.start <= m.span.start_char < c.content.end:
-            side = c.source.side
-            if side in belligerents:
-                return [belligerents[side]]
-            if side in _SIDE_ISO:
-                iso = _SIDE_ISO[side]
-                actor = Actor(subj[0].text, f"Military Forces of {country_name(iso)}", side)
-                return [ActorRef(actor, "military", iso, subj[0].idx, subj[0].idx + len(subj[0]))]
-    return []
+_CROWD = {"Protests": ("Protesters", "civilians", "rioters"), "Riots": ("Rioters", "civilians", "protesters")}
+
+
+def _final_actors(refs: list[ActorRef], sub: str, country: str | None) -> tuple[Actor, ...]:
+    """ACLED's actors for the event's final type, with inter codes: people at a protest are
+    "Protesters (X)", at a riot "Rioters (X)" (a mob's victims stay civilians); every protest or
+    riot has its crowd, named after the country where it took place."""
+    kind = EVENT_TYPE_OF[sub]
+    out: list[Actor] = []
+    for k, ref in enumerate(refs):
+        if kind == "Strategic developments" and ref.kind == "captive":
+            continue  # the prisoners exchanged are what the agreement is about, not a party to it
+        if kind in _CROWD and ref.kind in _CROWD[kind][1:] and (sub != "Mob violence" or k == 0):
+            crowd = _CROWD[kind][0]
+            canonical = f"{crowd} ({country_name(ref.country or country)})" if ref.country or country else crowd
+            kinds = {"Protesters": "protesters", "Rioters": "rioters"}
+            ref = replace(ref, actor=replace(ref.actor, canonical=canonical), kind=kinds[crowd])
+        out.append(replace(ref.actor, inter=inter_code(ref, country)))
+    if kind in _CROWD and not any(a.inter in (5, 6) for a in out):
+        crowd = _CROWD[kind][0]
+        canonical = f"{crowd} ({country_name(country)})" if country else crowd
+        out.insert(0, Actor(crowd.lower(), canonical, "unknown", 5 if crowd == "Rioters" else 6))
+    return tuple(out)
+
+
+def _reported_actors(m: Mention, ctx: DocIndex, claims: Sequence[Claim], belligerents: dict[str, ActorRef]) -> None:
+    """A mention's actors as the reporting voice settles them: no word of a dateline ("SLOVIANSK,
+    Ukraine (AP) -") and no news agency acts; "we" and bare "units" are the claimant's side."""
+    m.agents = [b for a in m.agents for b in (past_dateline(a, m, ctx) if ctx.in_dateline(a.start) else [a])]
+    m.patients = [p for p in m.patients if not ctx.in_dateline(p.start)]
+    not_reporters(m)
+    m.agents = reported_sides(m, claims) if m.agents else first_person(m, claims, belligerents)
 
 
 def _event_context(g: Group, claims: Sequence[Claim]) -> str:
@@ -163,39 +216,45 @@ def _event_context(g: Group, claims: Sequence[Claim]) -> str:
     return "denied"
 
 
-def _report_date(doc: Doc, g: Group, mention_sents: dict[int, int], ctx: DocIndex) -> DateRef | None:
-    sents = ctx.sents
-    starts = [s.start_char for s in sents]
-    # the date of the report that the event happened, not of its denial
-    asserting = [m for m in g.mentions if m.context == "happened"] or g.mentions
-    mine = {mention_sents[id(m)] for m in asserting}
-    others = set(mention_sents.values()) - mine
-    pub = published(doc)
-    candidates = sorted(mine | {i + 1 for i in mine})
-    for i in candidates:
-        if i >= len(sents) or (i in others and i not in mine):
-            continue
-        lo, hi = starts[i], sents[i].end_char
-        for d in ctx.dates:
-            if lo <= d.start < hi and d.precision == "day" and (pub is None or (d.value or "") <= pub):
-                return d
-    return None
-
-
 def _territory_status(g: Group, claims: Sequence[Claim], context: str) -> str:
     related = [c for c in claims if _overlaps_any(c, g.mentions)]
     if context == "denied" or any(c.status == "denied" for c in related):
         return "contested"
     # Only sources that assert it count towards "established": a hedged claim ("analysts suggest the
     # fall of X could ...") does not corroborate, and the article's own voice never does.
-    sides = {c.source.side for c in related if c.source is not None and c.status in ("asserted", "reported")}
+    # and only the source that says it itself: in "Zelensky posted a video ... after Russia's general
+    # claimed the city had been captured" the capture is the general's, not Zelensky's
+    own = [c for c in related if not any(_inside(o, c) and _overlaps_any(o, g.mentions) for o in related)]
+    sides = {c.source.side for c in own if c.source is not None and c.status in ("asserted", "reported")}
     if sides & INDEPENDENT_SIDES or len(sides & set(BELLIGERENT_SIDES)) >= 2:
         return "established"
     return "claimed"
 
 
+def _inside(inner: Claim, outer: Claim) -> bool:
+    """Whether a claim's content lies strictly within another's (a claim reported inside a claim)."""
+    a, b = inner.content, outer.content
+    return inner is not outer and b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
+
+
 def _overlaps_any(c: Claim, mentions: Sequence[Mention]) -> bool:
-    return any(c.content.start < m.span.end_char and m.span.start_char < c.content.end for m in mentions)
+    spans = [(m.span.start_char, m.span.end_char) for m in mentions] + [a for m in mentions for a in m.absorbed]
+    return any(c.content.start < b and a < c.content.end for a, b in spans)
+
+
+def _asserts(c: Claim, mentions: Sequence[Mention]) -> bool:
+    """Whether a claim tells the event: its content holds a mention (or a word folded into one,
+    "five were killed when a missile hit X"), or its reporting verb governs a mention's clause
+    ("X were killed when a missile hit Y, the brigade said")."""
+    if _overlaps_any(c, mentions):
+        return True
+    if c.source is None or c.cue is None:
+        return False
+    for m in mentions:
+        cue = m.span.doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+        if cue is not None and cue.root.sent == m.span.sent and cue.root in m.head.ancestors:
+            return True
+    return False
 
 
 def _score(g: Group, place: Place | None, actors: list[Actor], date: DateRef | None) -> float:
@@ -223,20 +282,16 @@ def find(
         )
     ctx = DocIndex(doc, places, dates, entities)
     mentions = find_mentions(doc, ctx)
+    belligerents = _article_actors(doc, ctx)
     for m in mentions:
+        _reported_actors(m, ctx, claims, belligerents)
         m.sub_event_type = sub_event_type(m)
         m.context = mention_context(m.head, m.nominal, m.span.start_char, m.span.end_char, claims)
     sent_index = {s.start: k for k, s in enumerate(ctx.sents)}
     mention_sents = {id(m): sent_index[m.span.sent.start] for m in mentions}
-    belligerents = _article_actors(doc, ctx)
-    for m in mentions:
-        if not m.agents:
-            m.agents = _first_person(m, claims, belligerents)
     groups = group_mentions(mentions, mention_sents)
     denials = anaphoric_denials(ctx.sents)
-    sides_named = frozenset(
-        side_of_country(country_of_name(e.text)) for e in doc.ents if e.label_ in ("NORP", "GPE")
-    )
+    sides_named = frozenset(side_of_country(country_of_name(e.text)) for e in doc.ents if e.label_ in ("NORP", "GPE"))
     aid, pub = article_id(doc), published(doc)
     text = doc.text
     events: list[Event] = []
@@ -245,9 +300,9 @@ def find(
         # about one settlement took place there
         local = any(t.lemma_.lower() in words()["local_spots"] for m in g.mentions for t in m.clause)
         place = g.place() or (ctx.sole_settlement if local else None)
-        actors, before, after = _actors(g, belligerents, place, sides_named)
+        refs, before, after = _actors(g, belligerents, place, sides_named)
         context = _event_context(g, claims)
-        date = g.date() or _report_date(doc, g, mention_sents, ctx)
+        date = event_date(doc, g, mention_sents, ctx, claims)
         if date is None and pub is not None:
             date = DateRef(0, 0, "", pub, "week")
         sub = g.first.sub_event_type
@@ -257,35 +312,37 @@ def find(
         protest = [m.sub_event_type for m in g.mentions if m.sub_event_type in PROTEST_ORDER]
         if protest:
             sub = min(protest, key=PROTEST_ORDER.index)  # a rally that turned violent was violent
+        country = place.country_code if place is not None else g.first.country
+        actors = _final_actors(refs, sub, country)
         fatalities = next((m.fatalities for m in g.mentions if m.fatalities is not None), g.fatalities)
-        claim_ids = tuple(c.id for c in claims if _overlaps_any(c, g.mentions))
+        claim_ids = tuple(c.id for c in claims if _asserts(c, g.mentions))
         territory = None
-        if sub in TERRITORY_SUBS:
+        if sub in TERRITORY_SUBS and context in ("happened", "denied"):
+            # what might, will or did not happen changes no one's control of a place
             sents = [mention_sents[id(m)] for m in g.mentions]
             denied = any(min(sents) <= k <= max(sents) + 2 for k in denials)
             status = _territory_status(g, claims, "denied" if denied else context)
             name = (
-                place.name or place.text
-                if place
-                else next(filter(None, map(unresolved_place_name, g.mentions)), None)
+                place.name or place.text if place else next(filter(None, map(unresolved_place_name, g.mentions)), None)
             )
             territory = TerritoryChange(name, before, after, status)
-        extents = [mention_extent(m) for m in g.mentions]
+        extents = sorted(mention_extent(m) for m in g.mentions)
         spans = tuple(TextSpan(a, b, text[a:b]) for a, b in extents)
         events.append(
             Event(
                 id=make_id(aid, "ev", len(events) + 1),
                 event_type=EVENT_TYPE_OF[sub],
                 sub_event_type=sub,
-                actors=tuple(actors),
+                actors=actors,
                 place=place,
                 date=date,
                 fatalities=fatalities,
                 context=context,
                 claim_ids=claim_ids,
                 mentions=spans,
-                score=_score(g, place, actors, date),
+                score=_score(g, place, [r.actor for r in refs if r.end > 0], date),
                 territory_change=territory,
+                plover=plover_of(sub, {m.cls.name for m in g.mentions} | {kind(m) for m in g.mentions}),
             )
         )
     return events

@@ -44,6 +44,7 @@ class ActorLexicon:
     heads: dict[str, tuple[str, str]]  # lower-cased head noun -> (kind, ACLED name prefix)
     groups: dict[str, tuple[str, str]]  # lower-cased group name -> (canonical, side)
     max_words: int  # the longest name, in words
+    group_inter: dict[str, int]  # a group's canonical name -> its ACLED inter code
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +81,7 @@ def load_lexicon() -> Lexicon:
     classes: dict[str, TriggerClass] = {}
     for name, sub, weak, weight in (r[:4] for r in _rows(CLASSES_FILE, 4)):
         if sub not in SUB_EVENT_TYPES:
-            raise ValueError(
-                f"{CLASSES_FILE}: {sub!r} is not an ACLED sub-event type; allowed: {SUB_EVENT_TYPES}"
-            )
+            raise ValueError(f"{CLASSES_FILE}: {sub!r} is not an ACLED sub-event type; allowed: {SUB_EVENT_TYPES}")
         classes[name] = TriggerClass(name, sub, weak == "1", float(weight))
     patterns = []
     for pattern, pos, cls in (r[:3] for r in _rows(TRIGGERS_FILE, 3)):
@@ -100,6 +99,7 @@ def _load_actors() -> ActorLexicon:
     country_names: dict[str, str] = {}
     heads: dict[str, tuple[str, str]] = {}
     groups: dict[str, tuple[str, str]] = {}
+    group_inter: dict[str, int] = {}
     longest = 1
     for row in _rows(ACTORS_FILE, 3):
         kind, names, value = row[:3]
@@ -113,9 +113,11 @@ def _load_actors() -> ActorLexicon:
                 country_names[iso] = cname or iso
             elif kind == "group":
                 groups[key] = (value, side)
+                if len(row) > 4 and row[4]:
+                    group_inter[value] = int(row[4])
             else:
                 heads[key] = (kind, value)
-    return ActorLexicon(countries, country_names, heads, groups, longest)
+    return ActorLexicon(countries, country_names, heads, groups, longest, group_inter)
 
 
 @dataclass(frozen=True, slots=True)

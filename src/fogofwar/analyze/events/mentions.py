@@ -14,8 +14,10 @@ from spacy.util import filter_spans
 
 from fogofwar.analyze.events.actors import ActorRef, actors_in, adjective_sides
 from fogofwar.analyze.events.checks import (
+    WEAPON_CLASSES,
     country_actor,
     fits,
+    living,
     purpose,
     unknown_name,
     war_context,
@@ -51,6 +53,7 @@ GATED = frozenset(
         "disrupted_find",
         "group_change",
         "air_weak",
+        "other_weak",
     }
 )
 # Classes that are often part of another event's clause ("shelled X, killing six"), not events.
@@ -75,10 +78,12 @@ class Mention:
     fresh: bool = False  # "another strike": never merged with an earlier event
     presupposed: bool = False  # a nominal subject of a modal verb: "the fall of X could isolate ..."
     generic_anaphor: bool = False  # "the attack": joins the violent event just reported, or nothing
+    anchor: Token | None = None  # the token whose clause carries the mention (its verb, for a noun)
     has_support: bool = False  # a support verb carries it ("launched an offensive")
     country: str | None = None  # the place's country, else the Doc's main country
     sub_event_type: str = ""
     context: str = "happened"
+    absorbed: list[tuple[int, int]] = field(default_factory=list)  # spans of weaker mentions folded in
 
 
 def find_mentions(doc: Doc, ctx: DocIndex) -> list[Mention]:
@@ -106,14 +111,15 @@ def _drop_found_weapons(mentions: list[Mention]) -> list[Mention]:
     """Weapons named in a sentence that reports their seizure or discovery were not used."""
     found_in = {m.span.sent.start for m in mentions if m.cls.name == "disrupted_find"}
     weapons = ("grenade", "explosive", "shelling", "chemical", "air_weak")
-    return [
-        m for m in mentions if not (m.nominal and m.cls.name in weapons and m.span.sent.start in found_in)
-    ]
+    return [m for m in mentions if not (m.nominal and m.cls.name in weapons and m.span.sent.start in found_in)]
 
 
 def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     head = span.root
-    nominal = head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    # a gerund subject ("Fighting near X left five dead") is a noun to the clause around it
+    nominal = head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (
+        head.tag_ == "VBG" and head.dep_ in ("nsubj", "csubj", "nsubjpass")
+    )
     # 'its forces had "completely liberated" Seversk': quotes make the parser take the verb for a
     # modifier of its object; the object's auxiliary ("had") shows it is the clause's verb
     misparsed = (
@@ -132,23 +138,23 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     }
     if nominal and head.dep_ == "compound" and span.end <= head.head.i and not attack_head:
         return None  # "a drone unit commander", "missile debris": a modifier, not a happening
-    if (
-        nominal
-        and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
-        and head.lemma_ in words()["abstract_of"]
-    ):
+    if nominal and head.lemma_ in words()["abstract_of"] and _of_abstract(head):
         return None  # "a demonstration of its resolve", "a show of force"
+    # "a sarin attack on X", "a grenade explosion in X": a modifier trigger takes the arguments of
+    # the noun it modifies
+    anchor = head.head if nominal and head.dep_ == "compound" and head.head.pos_ == "NOUN" else head
     if nominal:
-        agents_h, patients_h, pobjs = noun_args(head)
-        clause = noun_clause(head)
-        gov = governor(head)
+        agents_h, patients_h, pobjs = noun_args(anchor)
+        clause = noun_clause(anchor)
+        gov = governor(anchor) or (_weapon_verb(anchor) if cls.name in WEAPON_CLASSES else None)
         if gov is not None:
             ga, gp, gpo = verb_args(gov)
-            if head.dep_ == "nsubj":
-                gp = [t for t in gp]  # an effect verb's object is the event's target
-                patients_h += gp
+            if anchor.dep_ == "nsubj":
+                patients_h += gp  # an effect verb's object is the event's target
             else:
                 agents_h += [a for a in ga if a.i != head.i]
+                # "fired missiles at a Russian airfield": the target, not the weapon itself
+                patients_h += [p for p in gp if p.i not in (head.i, anchor.i)]
             pobjs += gpo
             clause += [t for t in clause_tokens(gov) if t not in clause]
     elif misparsed:
@@ -159,6 +165,16 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     else:
         agents_h, patients_h, pobjs = verb_args(head)
         clause = clause_tokens(head)
+    if nominal and head.lemma_.lower() in words()["agent_nouns"]:
+        # "protesters threw stones", "police dispersed demonstrators": the trigger names the actor;
+        # whoever acts on it is the other party
+        patients_h = [t for t in agents_h if t.i != head.i] + patients_h
+        agents_h = [head]
+    if cls.name.startswith("agreement"):
+        # "a deal brokered by the UAE": the go-between is neither a party nor the place
+        aside = {t.i for m in clause if m.lemma_.lower() in words()["mediator_verbs"] for t in m.subtree}
+        clause = [t for t in clause if t.i not in aside]
+        agents_h = [t for t in agents_h if t.i not in aside]
     fit = fits(cls.name, head, nominal, patients_h, pobjs, ctx)
     presupposed = (
         nominal
@@ -171,6 +187,7 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     if fit is None or purpose(head):
         return None
     m = Mention(cls, span, head, nominal, clause)
+    m.anchor = gov if nominal and gov is not None else anchor
     m.presupposed = presupposed
     m.has_support = nominal and governor(head) is not None
     m.fresh = any(
@@ -179,12 +196,11 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
         if c.dep_ in ("det", "amod")
     )
     # A country that is the possessor or subject is an actor ("Ukraine's counteroffensive"), not the place.
-    m.place = ctx.place_in([t for t in clause if not country_actor(t)], head)
+    # the nearest place to the token that carries the clause (a noun's verb: "struck X in Y with a missile")
+    m.place = ctx.place_in([t for t in clause if not country_actor(t)], m.anchor or head)
     anaphor_heads = [t for t in (*agents_h, *patients_h, *pobjs) if t.lower_ in words()["anaphors"]]
     # "driven Russian forces out of the village": the anaphor may sit deeper in the clause's phrases
-    anaphor_heads += [
-        t for t in clause if t.lower_ in words()["anaphors"] and t.dep_ == "pobj" and t.i > head.i
-    ]
+    anaphor_heads += [t for t in clause if t.lower_ in words()["anaphors"] and t.dep_ == "pobj" and t.i > head.i]
     if head.dep_ == "nsubj" and head.lower_ in words()["anaphors"]:
         anaphor_heads.append(head)
     if cls.name == "territory_fall" and not nominal:
@@ -201,9 +217,7 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
         and len(span) == 1  # bare "the attack", not "the aerial bombardments on X"
         and not any(c.dep_ in ("prep", "amod", "compound") for c in head.children)
         and head.lemma_.lower() in words()["anaphoric_attacks"] | words()["anaphoric_agreements"]
-        and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children
-        )
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
     )
     m.anaphoric = m.anaphoric or m.generic_anaphor
     m.date = ctx.date_in(clause, head)
@@ -249,6 +263,27 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     if cls.name == "territory_transfer" and m.place is None:
         return None  # "retreating from key areas": no place changed hands that we can name
     return m
+
+
+def _weapon_verb(noun: Token) -> Token | None:
+    """The verb a weapon noun is used with ("fired shells filled with gas at X", "drones hit X"): the
+    weapon's attack takes place in that verb's clause, with its subject as the attacker."""
+    tok = noun
+    use = words()["aim_verbs"] | words()["effect_verbs"] | words()["support_verbs"]
+    for _ in range(5):
+        if tok.dep_ not in ("dobj", "pobj", "prep", "nsubj", "acl", "conj", "compound"):
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in use:
+            return tok  # "fired shells filled with gas": past "filled" to "fired"
+    return None
+
+
+def _of_abstract(head: Token) -> bool:
+    """Whether a noun's "of" phrase is a thing, not people: "a demonstration of resolve", not "a
+    rally of soldiers' wives"."""
+    objs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return bool(objs) and not any(living(o) for o in objs)
 
 
 def _text_of(tokens: list[Token]) -> str:
@@ -300,11 +335,15 @@ def _absorb(mentions: list[Mention]) -> list[Mention]:
         for j, strong in enumerate(mentions):
             # a killing is the toll of the attack it is linked to, whatever their weights
             outranked = strong.cls.weight >= weak.cls.weight or weak.cls.name == "kill"
-            if j == k or j in dropped or not outranked or strong.cls.name == "kill":
+            # force used on a protest is its own happening ("fired on protesters"), not the protest's toll
+            crowd = strong.cls.name in ("protest", "riot", "mob")
+            if j == k or j in dropped or not outranked or strong.cls.name == "kill" or crowd:
                 continue
-            if strong.span.sent != weak.span.sent or not linked(strong.head, weak.head):
+            if strong.span.sent != weak.span.sent or not (
+                linked(strong.head, weak.head) or linked(strong.anchor or strong.head, weak.anchor or weak.head)
+            ):
                 continue
-            if strong.cls.weight == weak.cls.weight and j > k:
+            if strong.cls.weight == weak.cls.weight and j > k and weak.cls.name != "kill":
                 continue
             strong.fatalities = strong.fatalities if strong.fatalities is not None else weak.fatalities
             strong.patients += [p for p in weak.patients if p not in strong.patients]
@@ -312,6 +351,7 @@ def _absorb(mentions: list[Mention]) -> list[Mention]:
                 strong.agents = weak.agents
             strong.place = strong.place or weak.place
             strong.date = strong.date or weak.date
+            strong.absorbed += [(weak.span.start_char, weak.span.end_char), *weak.absorbed]
             dropped.add(k)
             break
     keep = [m for k, m in enumerate(mentions) if k not in dropped]

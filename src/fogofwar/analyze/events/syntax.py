@@ -12,9 +12,7 @@ from fogofwar.analyze.events.lexicon import words
 from fogofwar.schema import DateRef, Entity, Place
 
 # Children whose subtrees are other clauses: their places and dates are not this event's.
-_CLAUSE_DEPS = frozenset(
-    {"ccomp", "relcl", "parataxis", "csubj", "csubjpass", "acl", "xcomp", "advcl", "conj"}
-)
+_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj", "csubjpass", "acl", "xcomp", "advcl", "conj"})
 _NOMINAL_PREPS = frozenset(
     {
         "between",
@@ -39,7 +37,8 @@ _NOMINAL_PREPS = frozenset(
         "under",
     }
 )
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Za-z .'/-]{1,40},[^\n]{0,40}?(?:\)|\d)\s*[-–—]+\s")
+# "KYIV, Nov 5 (Reuters) - ", and TASS's "MOSCOW, September 8. /TASS/. "
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Za-z .'/-]{1,40},[^\n]{0,40}?(?:(?:\)|\d)\s*[-–—]+\s|\.\s*/[A-Z][A-Za-z-]+/\.\s)")
 _NOUN_MOD_DEPS = frozenset({"poss", "amod", "compound", "nmod", "det", "nummod", "npadvmod"})
 
 
@@ -80,31 +79,65 @@ def governor(head: Token) -> Token | None:
         return h.head
     if head.dep_ == "nsubj" and (h.lemma_ in words()["effect_verbs"] or h.lemma_ in words()["occur_verbs"]):
         return h
-    if head.dep_ == "nsubj" and head.lemma_.lower() in words()["agent_nouns"] and h.pos_ == "VERB":
-        return h  # "protesters threw stones in X": the protest takes place in the verb's clause
+    for child in head.children:
+        # "airstrikes on Gaza killed 25": the parser often takes the verb for a reduced relative
+        if child.dep_ == "acl" and child.tag_ == "VBD" and child.lemma_ in words()["effect_verbs"]:
+            return child
+    if (
+        head.dep_ in ("nsubj", "dobj", "nsubjpass")
+        and head.lemma_.lower() in words()["agent_nouns"]
+        and h.pos_ == "VERB"
+    ):
+        return h  # "protesters threw stones in X", "dispersed demonstrators in X": the verb's clause
+    if head.dep_ == "dobj" and head.lemma_.lower() in words()["protest_nouns"] and h.pos_ == "VERB":
+        return h  # "police dispersed a rally in X": the protest took place where it was dispersed
     return None
 
 
 def verb_args(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
     """(agent heads, patient heads, prepositional objects) of a verb."""
     agents, patients, pobjs = [], [], []
+    lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "nsubj":
-            agents.append(child)
+            agents.append(_referent(child))
         elif child.dep_ in ("nsubjpass", "dobj", "attr"):
             patients.append(child)
+            if lemma in words()["encounter_verbs"]:  # "exchanged fire with X": the parser hangs X on "fire"
+                patients.extend(
+                    g for c in child.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                )
         elif child.dep_ == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
-            if child.lower_ in ("against", "from") and objs:
+            prep = child.lower_
+            # "clashed with X", "fired on X", "threw stones at X": the other party or the target
+            if prep in ("against", "from") or (prep == "with" and lemma in words()["encounter_verbs"]):
                 patients.extend(objs)
-            elif child.lower_ == "to" and verb.lemma_ in ("fall", "surrender") and objs:
+            elif prep in words()["aim_preps"] and lemma in words()["aim_verbs"]:
+                patients.extend(objs)
+            elif prep == "to" and lemma in ("fall", "surrender") and objs:
                 agents.extend(objs)
             pobjs.extend(objs)
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in words()["toll_verbs"]:
+            # "shelled X, killing six civilians": the participle's object is among the event's victims
+            patients.extend(c for c in child.children if c.dep_ == "dobj")
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in words()["cede_verbs"]:
+            # "withdrew from X, handing the city to Ukrainian forces": who took it over
+            patients.extend(g for c in child.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
     if not agents and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         agents = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return agents, patients, pobjs
+
+
+def _referent(subj: Token) -> Token:
+    """A pronoun subject of a reported clause stands for the reporter: "the Russian army said it had
+    liberated X" -> "the Russian army"."""
+    if subj.lower_ not in ("it", "they", "we") or subj.head.dep_ != "ccomp":
+        return subj
+    reporter = next((c for c in subj.head.head.children if c.dep_ == "nsubj"), None)
+    return reporter if reporter is not None and reporter.pos_ in ("NOUN", "PROPN") else subj
 
 
 def noun_args(noun: Token) -> tuple[list[Token], list[Token], list[Token]]:
@@ -125,29 +158,32 @@ def noun_args(noun: Token) -> tuple[list[Token], list[Token], list[Token]]:
 class DocIndex:
     """Per-Doc lookups shared by the mentions of one document."""
 
-    def __init__(
-        self, doc: Doc, places: Sequence[Place], dates: Sequence[DateRef], entities: Sequence[Entity]
-    ):
+    def __init__(self, doc: Doc, places: Sequence[Place], dates: Sequence[DateRef], entities: Sequence[Entity]):
         self.doc = doc
         self.sents = list(doc.sents)
         self.places = sorted(places, key=lambda p: p.start)
-        self.dates = [d for d in dates if d.value is not None]
         self.entities = entities
-        datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+        self.datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+        # a date that cuts a word ("14th Sep" read in "14th Separate Brigade") is a misreading
+        read = [d for d in dates if d.value is not None and doc.char_span(d.start, d.end) is not None]
+        # a dateline's date is the day the report was filed: no clause's own date
+        self.dates = [d for d in read if not self.in_dateline(d.start)]
+        self.dateline_dates = [d for d in read if self.in_dateline(d.start)]
         # "KYIV, Nov 5 (Reuters) -" says where the report was filed, not where anything happened
-        self.places = [p for p in self.places if not any(a <= p.start < b for a, b in datelines)]
+        self.places = [p for p in self.places if not self.in_dateline(p.start)]
         self._place_tok = {self._tok(p.start): p for p in self.places}
         self.place_tokens = frozenset(self._place_tok)
         self._date_tok = {self._tok(d.start): d for d in self.dates}
         self._country: tuple[str | None] | None = None
         self._war: bool | None = None
 
+    def in_dateline(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.datelines)
+
     @property
     def sole_settlement(self) -> Place | None:
         """The settlement an article names, when it names only one (for events with no place)."""
-        settled = [
-            p for p in self.places if p.geonameid is not None and (p.feature_code or "").startswith("PPL")
-        ]
+        settled = [p for p in self.places if p.geonameid is not None and (p.feature_code or "").startswith("PPL")]
         if settled and len({p.geonameid for p in settled}) == 1:
             return settled[0]
         return None
@@ -184,13 +220,15 @@ class DocIndex:
 
     def place_in(self, tokens: Sequence[Token], anchor: Token) -> Place | None:
         best: Place | None = None
-        best_key = (1_000, 9)
+        best_key: tuple[bool, bool, int, int] = (True, True, 1_000, 9)
         for tok in tokens:
             place = self._place_tok.get(tok.i)
             if place is None:
                 continue
             # nearest in the tree; on a tie the finer place ("the village of X in the Y region")
-            key = (_tree_distance(tok, anchor), coarseness(place))
+            # a town before a country ("spying for Russia in Odesa"), a resolved name before one the
+            # gazetteer could not place; then the nearest in the tree, and on a tie the finer place
+            key = (coarseness(place) == 3, place.lat is None, _tree_distance(tok, anchor), coarseness(place))
             if key < best_key:
                 best, best_key = place, key
         return best
