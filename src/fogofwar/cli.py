@@ -206,6 +206,45 @@ def gazetteer_build(path: str | None) -> None:
     click.echo(f"gazetteer index written to {built}", err=True)
 
 
+def _codes(value: str | None) -> set[str] | None:
+    """ "FR,DE" -> {"FR", "DE"}; None when not given."""
+    return {c.strip() for c in value.split(",") if c.strip()} if value else None
+
+
+@gazetteer.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--alternate-names", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="GeoNames alternateNamesV2.txt or .zip: more names, former names included.")
+@click.option("--countries", default=None, metavar="FR,DE", help="Keep only these ISO country codes.")
+@click.option("--feature-classes", default=None, metavar="P,A,...",
+              help="Keep every feature of these GeoNames classes (default: populated places and "
+                   "conflict-relevant features).")
+@click.option("--strict", is_flag=True, help="Stop at the first malformed line instead of skipping it.")
+@click.option("--no-build", is_flag=True, help="Do not rebuild the index now (it is rebuilt on next use).")
+def gazetteer_import(path: str, alternate_names: str | None, countries: str | None, feature_classes: str | None,
+                     strict: bool, no_build: bool) -> None:
+    """Import a GeoNames dump (allCountries.txt, FR.txt or FR.zip) into the gazetteer."""
+    from fogofwar.gazetteer import build_index
+    from fogofwar.gazetteer.importer import MalformedLine, import_geonames
+
+    def progress(name: str, lines: int, done: int, total: int) -> None:
+        share = f" ({100 * done / total:.0f}%)" if total else ""
+        click.echo(f"{name}: {lines:,} lines{share}", err=True)
+
+    try:
+        report = import_geonames(path, alternate_names, countries=_codes(countries),
+                                 feature_classes=_codes(feature_classes), strict=strict, progress=progress)
+    except (MalformedLine, ValueError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"imported {report.kept:,} places ({report.filtered:,} filtered out, {report.malformed:,} "
+               f"malformed lines skipped, {report.alternate_names:,} alternate names) into {report.output}",
+               err=True)
+    for error in report.errors:
+        click.echo(f"  skipped {error}", err=True)
+    if not no_build:
+        click.echo(f"gazetteer index written to {build_index()}", err=True)
+
+
 from fogofwar.cli_ledger import register  # noqa: E402 - the ledger commands join the main group
 
 register(main)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
 import pytest
 import spacy
@@ -122,6 +124,28 @@ def test_date_value(
     assert hits[0].precision in DATE_PRECISIONS
 
 
+def _table() -> list[tuple[str, str | None, str, str | None, str]]:
+    """tests/data/dates/cases.tsv: (sentence, published, span, value, precision); "-" is None."""
+    path = Path(__file__).resolve().parents[1] / "data" / "dates" / "cases.tsv"
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+    none = lambda v: None if v == "-" else v  # noqa: E731
+    return [(r["sentence"], none(r["published"]), r["span"], none(r["value"]), r["precision"]) for r in rows]
+
+
+TABLE = _table()
+
+
+def test_the_table_is_large_enough() -> None:
+    assert len(TABLE) >= 80
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value", "precision"), TABLE)
+def test_date_table(nlp: Language, text: str, published: str | None, span: str, value: str | None,
+                    precision: str) -> None:
+    test_date_value(nlp, text, published, span, value, precision)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -132,6 +156,7 @@ def test_date_value(
         "Shelling intensified in recent days.",
         "In the past week, 300 soldiers were killed.",
         "The brigade lost 2022 soldiers, a count said.",
+        "The 14th Separate Mechanized Brigade held the line.",
     ],
 )
 def test_durations_and_numbers_are_not_dates(nlp: Language, text: str) -> None:
@@ -222,3 +247,28 @@ def test_spans_values_and_precisions_are_well_formed(
             assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d.value)
             assert len(d.value) == {"day": 10, "week": 10, "month": 7, "year": 4}[d.precision]
     assert all(a.end <= b.start for a, b in zip(dates, dates[1:], strict=False))
+
+
+# (sentence, the report's dates, the event's dates): an event's date is kept apart from the report's.
+ROLES = [
+    ("Kyiv said on Thursday that Russian troops took the village on Tuesday.", ["Thursday"], ["Tuesday"]),
+    ("Russian troops took the village on Tuesday, Kyiv said on Thursday.", ["Thursday"], ["Tuesday"]),
+    ("In a statement on Monday, the ministry said the bridge was hit overnight.", ["Monday"], ["overnight"]),
+    ("Thursday's briefing said the town fell on December 11.", ["Thursday"], ["December 11"]),
+    ("Drones struck Odesa on Friday, the governor told reporters on Saturday.", ["Saturday"], ["Friday"]),
+    ("On Monday, a drone hit an apartment block in Kharkiv.", [], ["Monday"]),
+    ("The governor announced on Sunday that schools would close on Monday.", ["Sunday"], ["Monday"]),
+]
+
+
+@pytest.mark.parametrize(("text", "report", "event"), ROLES)
+def test_report_dates_are_kept_apart_from_event_dates(
+    nlp: Language, text: str, report: list[str], event: list[str]
+) -> None:
+    from fogofwar.analyze.dates.roles import event_dates, is_report_date
+
+    doc = nlp.make_doc(text)
+    doc._.article = Article("t", text, "2025-12-20")
+    doc = nlp(doc)
+    assert [d.text for d in doc._.dates if is_report_date(doc, d)] == report
+    assert [d.text for d in event_dates(doc, doc._.dates)] == event

@@ -95,6 +95,7 @@ def test_war_zone_sentences(places_of, text: str, anchor: str, geonameid: int | 
         ("Troops of the Donetsk People's Republic advanced.", "Republic"),
         ('The commander said. "Cars, bicycles, people on foot are all targets."', "Cars"),
         ("Residents said the shelling began in March and lasted until Thursday.", "March"),
+        ("In Ukraine, Roma families in Zakarpattia say they face discrimination.", "Roma"),
     ],
 )
 def test_not_places(places_of, text: str, not_place: str) -> None:  # type: ignore[no-untyped-def]
@@ -169,3 +170,132 @@ def test_component_writes_doc_places(nlp: Language) -> None:
     doc = nlp("Shells fell on Bakhmut.")
     doc._.article = Article(id="t", text=doc.text)
     assert [p.name for p in stage(doc)._.places] == ["Bakhmut"]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "relation", "distance", "precision"),
+    [
+        ("Shelling hit villages 5 miles east of Izium overnight.", "Izium", "east", 8.0, 2),
+        ("Fighting raged on the outskirts of Kupiansk.", "Kupiansk", "near", None, 2),
+        ("Russian troops advanced 3 km south-west of Avdiivka.", "Avdiivka", "southwest", 3.0, 2),
+        ("Ukrainian troops hold positions southwest of the Silver Forest.", "Silver Forest", "southwest", None, 2),
+        ("Drones struck Kramatorsk, officials said.", "Kramatorsk", None, None, 1),
+        ("Russia attacked the Kharkiv region again.", "Kharkiv region", None, None, 3),
+    ],
+)
+def test_relative_places_keep_anchor_and_bearing(  # type: ignore[no-untyped-def]
+    places_of, text: str, anchor: str, relation: str | None, distance: float | None, precision: int
+) -> None:
+    (place,) = _at(places_of(text), anchor)
+    assert (place.relation, place.precision) == (relation, precision)
+    assert place.distance_km == pytest.approx(distance, abs=0.1) if distance is not None else place.distance_km is None
+    assert place.lat is not None and place.radius_km is not None
+
+
+def test_radius_grows_with_the_stated_distance(places_of) -> None:  # type: ignore[no-untyped-def]
+    (at,) = _at(places_of("Shells fell on Izium."), "Izium")
+    (near,) = _at(places_of("Shells fell 20 km north of Izium."), "Izium")
+    assert at.radius_km is not None and near.radius_km is not None
+    assert near.radius_km == pytest.approx(at.radius_km + 20.0, abs=0.2)
+    assert (near.lat, near.lon) == (at.lat, at.lon)  # the anchor's point, with the bearing kept
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "admin1", "precision"),
+    [
+        ("Russian forces advanced near Andriivka, south of Bakhmut.", "Andriivka", "Donetsk Oblast", 2),
+        ("Russia said its troops were fighting in Makiivka in the Luhansk region.", "Makiivka", "Luhansk Oblast", 1),
+        ("Ukrainian troops retook Robotyne, Zaporizhzhia region.", "Robotyne", "Zaporizhzhia Oblast", 1),
+        ("Russia claimed Krasnogorovka, in the Donetsk People's Republic.", "Krasnogorovka", "Donetsk Oblast", 1),
+        ("The village of Kamianka (north of Avdiivka) came under fire.", "Kamianka", "Donetsk Oblast", 1),
+    ],
+)
+def test_anchored_namesakes(  # type: ignore[no-untyped-def]
+    places_of, text: str, anchor: str, admin1: str, precision: int
+) -> None:
+    (place,) = _at(places_of(text), anchor)
+    assert place.admin1 == admin1 and place.precision == precision
+    assert "People" not in " ".join(p.text for p in places_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "near"),
+    [
+        ("Police closed Collins Run Road in Macon, Ga., on Monday.", "Collins Run Road", "Macon"),
+        ("A crash on Harrison Avenue near Greensburg, Pennsylvania, hurt two people.", "Harrison Avenue", "Greensburg"),
+    ],
+)
+def test_streets_are_placed_in_the_articles_town(  # type: ignore[no-untyped-def]
+    places_of, text: str, anchor: str, near: str
+) -> None:
+    places = places_of(text)
+    (street,) = _at(places, anchor)
+    (town,) = _at(places, near)
+    assert street.geonameid is None and street.precision == 2
+    assert (street.lat, street.lon) == (town.lat, town.lon)
+
+
+def test_county_takes_the_state_its_article_names(places_of) -> None:  # type: ignore[no-untyped-def]
+    places = places_of("Deputies of the Walker County Sheriff's Office searched near Jasper, Alabama.")
+    (county,) = _at(places, "Walker County")
+    assert county.admin1 == "Alabama" and county.precision == 2 and county.geonameid is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "admin1", "lat", "lon"),
+    [
+        ("Deputies in Laurel County arrested a man, the sheriff said.", "Laurel County", "Kentucky", 37.1, -84.1),
+        ("Orange County officials said fires spread near Anaheim.", "Orange County", "California", 33.7, -117.8),
+        ("Flooding hit Douglas and Wyandotte counties in Kansas.", "Wyandotte", "Kansas", 39.1, -94.8),
+        # the county that holds the article's towns, though neither names a state
+        ("Douglas County deputies said the crash near Alexandria closed roads to Brandon and Kensington.",
+         "Douglas County", "Minnesota", 45.9, -95.5),
+    ],
+)
+def test_us_counties_are_placed_at_their_own_point(  # type: ignore[no-untyped-def]
+        places_of, text: str, anchor: str, admin1: str, lat: float, lon: float) -> None:
+    (county, *_) = _at(places_of(text), anchor)
+    assert county.admin1 == admin1 and county.precision == 2 and county.geonameid is None
+    assert abs(county.lat - lat) < 0.4 and abs(county.lon - lon) < 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "geonameid"),
+    [
+        # international news: naming the US is no reason for Geneva, Illinois
+        ("GENEVA (Reuters) - U.S. and Russian diplomats held talks in Geneva, the State Department said.",
+         "Geneva", 2660646),
+        ("The United States and Russia met in Geneva.", "Geneva", 2660646),
+        # war verbs make a place of what NER calls a person
+        ("Ukrainian troops entered Sudzha on Tuesday.", "Sudzha", 486816),
+    ],
+)
+def test_international_and_war_context(places_of, text: str, anchor: str, geonameid: int) -> None:  # type: ignore[no-untyped-def]
+    found = _at(places_of(text), anchor)
+    assert found and all(p.geonameid == geonameid for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "admin1"),
+    [
+        ("The shooting happened in Macon, Ga., police said.", "Macon", "Georgia"),
+        ("CHARLESTON, W.Va. -- Officials met on Monday.", "CHARLESTON", "West Virginia"),
+        ("Fargo Mayor Dennis Walaker said the city was safe.", "Fargo", "North Dakota"),
+        ("The mayor of Aurora said Geneva and Naperville will share costs.", "Geneva", "Illinois"),
+    ],
+)
+def test_us_local_news(places_of, text: str, anchor: str, admin1: str) -> None:  # type: ignore[no-untyped-def]
+    found = _at(places_of(text), anchor)
+    assert found and found[0].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("andreyevka", "andriivka"), ("kleshcheyevka", "klishchiivka"), ("krasnogorovka", "krasnohorivka"),
+     ("velikaya novoselka", "velyka novosilka"), ("orekhov", "orikhiv")],
+)
+def test_russian_and_ukrainian_spellings_share_a_skeleton(a: str, b: str) -> None:
+    from fogofwar.analyze.places.variants import skeleton
+
+    assert skeleton(a) == skeleton(b)
+    assert skeleton("andriivka") != skeleton("kamianka")

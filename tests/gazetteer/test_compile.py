@@ -52,3 +52,20 @@ def test_compile_says_what_is_missing(tmp_path: Path) -> None:
 
     with pytest.raises(FileNotFoundError, match="geonames-UA.zip"):
         compile_sources(tmp_path, tmp_path)
+
+
+def test_postal_regions_are_placed_at_the_median_of_their_offices() -> None:
+    from fogofwar.gazetteer.compile import read_postal_regions
+
+    def line(region: str, lat: float, lon: float) -> str:
+        return "\t".join(["RU", "420000", "Казань", region, "", "", "", "", "", str(lat), str(lon), ""])
+
+    lines = [line("Татарстан Республика", 55.8, 49.1), line("Татарстан Республика", 55.5, 50.0),
+             line("Татарстан Республика", 10.0, 10.0),  # a misplaced office does not move the region
+             line("Курская Область", 51.7, 36.2), line("Москва", 55.75, 37.6)]
+    rows = {r[1]: r for r in read_postal_regions(lines, "RU", {"Курская Область": "Kursk Oblast"}, -1_500_000)}
+    assert set(rows) == {"Tatarstan Respublika", "Kursk Oblast"}  # a federal city is not a region
+    tatarstan = rows["Tatarstan Respublika"]
+    assert (tatarstan[3], tatarstan[4], tatarstan[6]) == ("55.5000", "49.1000", "ADM1")
+    assert "Republic of Tatarstan" in tatarstan[2].split(",")
+    assert "Kurskaya Oblast" in rows["Kursk Oblast"][2].split(",")

@@ -67,6 +67,42 @@ def test_regions_and_features(index: GazetteerIndex, name: str, feature_code: st
     assert (feature_code, country) in codes
 
 
+# First-level regions beyond Ukraine and the US: pycountry's names placed by their capitals (or by the
+# postal file for Russia's regions), in English, transliterated and local spellings.
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("Krasnodar Krai", "RU", 45.5, 39.5), ("Krasnodar region", "RU", 45.5, 39.5),
+        ("Krasnodarskiy kray", "RU", 45.5, 39.5), ("Moscow Oblast", "RU", 55.7, 37.7),
+        ("Moscow region", "RU", 55.7, 37.7), ("Tatarstan", "RU", 55.5, 50.7),
+        ("Republic of Bashkortostan", "RU", 54.5, 57.0), ("Dagestan", "RU", 42.7, 47.1),
+        ("Leningrad Oblast", "RU", 59.6, 31.5), ("Kaliningrad Oblast", "RU", 54.7, 21.0),
+        ("Saratov region", "RU", 51.7, 46.5), ("Kursk region", "RU", 51.6, 36.1),
+        ("Gomel Region", "BY", 52.4, 30.0), ("Minsk region", "BY", 53.9, 27.6),
+        ("Idlib province", "SY", 35.9, 36.6), ("Aleppo Province", "SY", 36.3, 37.3),
+        ("Antalya Province", "TR", 36.8, 30.8),
+    ],
+)
+def test_first_level_regions_of_other_countries(
+    index: GazetteerIndex, name: str, country: str, lat: float, lon: float
+) -> None:
+    regions = [e for e in index.lookup(name) if e.feature_code == "ADM1" and e.country_code == country]
+    assert len(regions) == 1, [(e.name, e.geonameid) for e in index.lookup(name)]
+    assert abs(regions[0].lat - lat) < 1.5 and abs(regions[0].lon - lon) < 2.5
+    assert regions[0].admin1 == regions[0].name
+
+
+@pytest.mark.parametrize(("town", "admin1"), [("Krasnodar", "Krasnodar Krai"), ("Idlib", "Idlib Province")])
+def test_towns_learn_their_region(index: GazetteerIndex, town: str, admin1: str) -> None:
+    assert index.lookup(town)[0].admin1 == admin1
+
+
+@pytest.mark.parametrize(("name", "country"), [("Polska", "PL"), ("Ukrayina", "UA"), ("Deutschland", "DE"),
+                                               ("Schweiz", "CH"), ("Russian Federation", "RU")])
+def test_countries_by_local_names(index: GazetteerIndex, name: str, country: str) -> None:
+    assert ("PCLI", country) in {(e.feature_code, e.country_code) for e in index.lookup(name)}
+
+
 def test_bare_oblast_name_is_the_city(index: GazetteerIndex) -> None:
     assert {e.feature_code for e in index.lookup("Kherson")} & {"ADM1"} == set()
     assert any(e.feature_code == "ADM1" for e in index.lookup("Kherson region"))
@@ -123,3 +159,17 @@ def test_default_path_is_versioned_under_fogofwar_home(
 
 def test_load_index_reads_once_per_process(index_path: Path) -> None:
     assert load_index(index_path) is load_index(index_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "feature_code", "admin1", "lat", "lon"),
+    [
+        ("Laurel County", "ADM2", "Kentucky", 37.1, -84.1),
+        ("Orleans Parish", "ADM2", "Louisiana", 30.0, -90.1),
+        ("Ontario", "ADM1", "Ontario", 43.7, -79.7),
+    ],
+)
+def test_us_counties_and_canadian_provinces(index: GazetteerIndex, name: str, feature_code: str, admin1: str,
+                                            lat: float, lon: float) -> None:
+    found = [e for e in index.lookup(name) if e.feature_code == feature_code and e.admin1 == admin1]
+    assert found and abs(found[0].lat - lat) < 0.5 and abs(found[0].lon - lon) < 0.5

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fogofwar.analyze import Analyzer
-from fogofwar.analyze.places.detect import load_lexicon
+from fogofwar.analyze.places.lexicon import load_lexicon
 from fogofwar.evaluate.corpora import need
 from fogofwar.gazetteer.evaluate import read_lgl, score_lgl
 from fogofwar.schema import Article

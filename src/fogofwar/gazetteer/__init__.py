@@ -6,6 +6,8 @@ Contains data from GeoNames (https://www.geonames.org/), CC BY 4.0.
 - ``load_index(path=None)``: the index, once per process (built first when missing).
 - ``Gazetteer``: the query Protocol; ``InMemoryGazetteer``: a fake for tests.
 - ``compile.compile_sources(shared_dir, out_dir)``: regenerate the committed data files.
+- ``importer.import_geonames(path, alternate_names=None, countries=None, feature_classes=None)``: import a
+  GeoNames dump (``fogofwar gazetteer import``); the next index build merges it.
 - ``evaluate_lgl(path)``: a quick geoparsing check on the LGL corpus.
 """
 

@@ -7,6 +7,7 @@ import logging
 import statistics
 from array import array
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from fogofwar.gazetteer.base import default_radius_km
 from fogofwar.gazetteer.compile import POSTAL_ID_BASE
 from fogofwar.gazetteer.index import INDEX_VERSION, read_tsv_gz
 from fogofwar.gazetteer.normalize import is_latin_key, normalize
+from fogofwar.gazetteer.regions import add_subdivisions, local_country_names
+from fogofwar.gazetteer.us_local import add_canadian_provinces, add_us_counties, add_us_zip_towns
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +76,13 @@ def _from_row(row: dict[str, str]) -> Record:
 def _admin_keys(rec: Record) -> set[str]:
     """Keys like "donetsk region" / "bakhmut district" for first- and second-level units."""
     stems: set[str] = set()
-    suffixes = {"ADM1": (" oblast", " region", " province", " oblast region"),
+    suffixes = {"ADM1": (" oblast", " region", " province", " oblast region", " governorate"),
                 "ADM2": (" raion", " rayon", " district", " raion district"),
                 "ADM3": (" district", " raion", " rayon")}[rec.feature_code]
     for name in rec.names:
         key = normalize(name)
-        for suffix in (" oblast", " oblast'", " region", " raion", " rayon", " district", " province"):
+        for suffix in (" oblast", " oblast'", " region", " raion", " rayon", " district", " province",
+                       " governorate", " krai"):
             if key.endswith(suffix.replace("'", "")):
                 stems.add(key[: -len(suffix.replace("'", ""))].strip())
     stems.discard("")
@@ -101,7 +105,7 @@ def _load_json(name: str) -> Any:
         return json.load(f)
 
 
-def collect_records(data_dir: Path) -> tuple[dict[int, Record], dict[str, int]]:
+def collect_records(data_dir: Path, imported: Sequence[Path] = ()) -> tuple[dict[int, Record], dict[str, int]]:
     """Every place from every source, merged by id, and the curated preferred aliases."""
     records: dict[int, Record] = {}
     for name in ("ua.tsv.gz", "ru_by.tsv.gz"):
@@ -131,6 +135,7 @@ def collect_records(data_dir: Path) -> tuple[dict[int, Record], dict[str, int]]:
             if is_capital:
                 capital_points[cc] = (rec.lat, rec.lon)
         rec.names.update(alternates)
+    _merge_imported(records, imported)
     for code, state in us_states.items():
         points = by_state.get(code, [])
         if not points:
@@ -140,10 +145,35 @@ def collect_records(data_dir: Path) -> tuple[dict[int, Record], dict[str, int]]:
                      sum(p[2] for p in points))
         rec.names.add(rec.name)
         records[rec.geonameid] = rec
+    add_us_counties(records, Record, state_names)
+    add_us_zip_towns(records, Record, state_names)
+    add_canadian_provinces(records, Record)
     _merge_postal(records)
     _add_countries(records, countries, capital_points)
     preferred = _add_curated(records, data_dir / "curated.tsv")
+    add_subdivisions(records, Record)
     return records, preferred
+
+
+def _merge_imported(records: dict[int, Record], imported: Sequence[Path]) -> None:
+    """Places of the GeoNames dumps a user imported: a place already known (same geonameid) gains
+    the imported names, and its first-level region and population where it had none."""
+    for path in imported:
+        added = merged = 0
+        for row in read_tsv_gz(path):
+            rec = _from_row(row)
+            old = records.get(rec.geonameid)
+            if old is None:
+                records[rec.geonameid] = rec
+                added += 1
+                continue
+            old.names.update(rec.names)
+            old.admin1_code = old.admin1_code or rec.admin1_code
+            old.admin1 = old.admin1 or rec.admin1
+            old.admin2 = old.admin2 or rec.admin2
+            old.population = old.population or rec.population
+            merged += 1
+        log.info("imported %s: %d new places, %d merged into places the index had", path.name, added, merged)
 
 
 def _merge_postal(records: dict[int, Record]) -> None:
@@ -152,7 +182,7 @@ def _merge_postal(records: dict[int, Record]) -> None:
     for rec in records.values():
         if rec.geonameid > 0 and rec.feature_class == "P" and rec.country_code in ("RU", "BY"):
             towns[(rec.country_code, normalize(rec.name))].append(rec)
-    for gid in [g for g in records if g <= POSTAL_ID_BASE]:
+    for gid in [g for g, r in records.items() if g <= POSTAL_ID_BASE and r.feature_class == "P"]:
         postal = records[gid]
         for rec in towns.get((postal.country_code, normalize(postal.name)), ()):
             if abs(rec.lat - postal.lat) < 0.15 and abs(rec.lon - postal.lon) < 0.25:
@@ -181,6 +211,7 @@ def _add_countries(records: dict[int, Record], countries: dict[str, Any],
                 value = getattr(country, attr, None)
                 if value:
                     rec.names.add(value)
+        rec.names.update(local_country_names(iso))
         records[rec.geonameid] = rec
 
 
@@ -215,9 +246,9 @@ def _add_curated(records: dict[int, Record], path: Path) -> dict[str, int]:
     return preferred
 
 
-def build_payload(data_dir: Path) -> dict[str, Any]:
+def build_payload(data_dir: Path, imported: Sequence[Path] = ()) -> dict[str, Any]:
     """The pickled form of the index (see ``GazetteerIndex``)."""
-    records, preferred = collect_records(data_dir)
+    records, preferred = collect_records(data_dir, imported)
     ordered = sorted(records.values(), key=lambda r: (-r.population, r.geonameid))
     # Bare names of populated places per country: an admin unit whose main town has its name does
     # not take it ("Kherson" is the city, "Kherson region" the oblast), unless the town is small
@@ -236,7 +267,7 @@ def build_payload(data_dir: Path) -> dict[str, Any]:
     for row, (rec, rec_keys) in enumerate(zip(ordered, all_keys, strict=True)):
         if rec.feature_code in ("ADM1", "ADM2", "ADM3"):
             rec_keys = {k for k in rec_keys if k in rec.protected
-                        or town_keys.get((rec.country_code, k), 0) < 0.03 * rec.population}
+                        or town_keys.get((rec.country_code, k), -1) < 0.03 * rec.population}
             rec_keys |= _admin_keys(rec)
         for key in rec_keys:
             # GeoNames alternates of 3 letters or fewer are mostly codes and abbreviations ("Sgt").

@@ -13,6 +13,7 @@ import csv
 import gzip
 import io
 import logging
+import statistics
 import sys
 import zipfile
 from collections import defaultdict
@@ -131,6 +132,35 @@ def read_postal(
     return rows
 
 
+# Regions of the RU postal file that are cities (federal cities, Baikonur) or have no name.
+_NOT_REGIONS = frozenset({"", "Москва", "Санкт-Петербург", "Байконур"})
+REGION_ID_BASE = POSTAL_ID_BASE - 500_000  # postal regions' ids, below the postal localities'
+
+
+def read_postal_regions(lines: Iterable[str], country: str, english: dict[str, str], first_id: int) -> list[list[str]]:
+    """One first-level region row per region of a postal file, at the median of its post offices: the
+    only source here that places Russia's republics ("Татарстан Республика" -> "Tatarstan Respublika,
+    Republic of Tatarstan"). Named in English where ``english`` knows the region."""
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for line in lines:
+        r = line.rstrip("\n").split("\t")
+        if len(r) >= 11 and r[3] not in _NOT_REGIONS and r[9] and r[10]:
+            points[r[3]].append((float(r[9]), float(r[10])))
+    rows = []
+    for n, (cyr, pts) in enumerate(sorted(points.items())):
+        latin = transliterate_ru(cyr)
+        alternates = [cyr]
+        if latin.endswith(" Respublika"):  # "Tatarstan Respublika": also "Republic of Tatarstan"
+            alternates += [f"Republic of {latin[: -len(' Respublika')]}", f"Respublika {latin[: -len(' Respublika')]}"]
+        name = english.get(cyr, latin)
+        if name != latin:
+            alternates.append(latin)
+        lat, lon = statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)  # outliers abound
+        rows.append([str(first_id - n), name, ",".join(alternates), f"{lat:.4f}", f"{lon:.4f}", "A", "ADM1", country,
+                     "", name, "", "0"])
+    return rows
+
+
 def _write(path: Path, rows: Iterable[list[str]], source: str) -> int:
     count = 0
     with open(path, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, compresslevel=9) as gz:
@@ -165,6 +195,7 @@ def compile_sources(shared_dir: Path | str, out_dir: Path | str | None = None) -
         rows = read_postal(ru_lines, "RU", RU_BORDER_OBLASTS, POSTAL_ID_BASE)
         by_lines = by_txt.read_text(encoding="utf-8").splitlines()
         rows += read_postal(by_lines, "BY", BY_REGIONS, POSTAL_ID_BASE - len(rows))
+        rows += read_postal_regions(ru_lines, "RU", RU_BORDER_OBLASTS, REGION_ID_BASE)
         counts["ru_by.tsv.gz"] = _write(out / "ru_by.tsv.gz", rows, "GeoNames postal codes RU (2016), BY")
     return counts
 

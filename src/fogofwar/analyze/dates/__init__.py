@@ -22,6 +22,17 @@ Decisions:
 - Durations and ages ("three years", "10 days", "decades", "a 55-year-old", "in recent days",
   "the past week") are not dates and are left out entirely. Decades ("the 1990s") are kept with
   value None and precision "unknown".
+- "early/late/the end of last month" is last month (the edge words are kept in the span); "a few
+  days ago" is the week of three days before publication (a few weeks: the month; months: the year).
+- Ranges ("between 3 and 5 May", "10 to 12 December", "December 15-17", "between March and May"):
+  the first day's value at the precision of the smallest calendar unit holding the whole range
+  (``ranges.py``); "and" makes a range only after "between".
+- Fixed-date holidays ("Christmas Day", "New Year's Eve", "Orthodox Christmas") are days (``holidays.py``).
+- A participle without auxiliaries is past ("the ceasefire agreed on Friday"; the tagger's VBN for
+  "troops paraded").
+- The report's dates are told apart from the event's (``roles.is_report_date``): a date hanging from a
+  verb of saying ("said on Thursday") or a reporting noun ("in a statement on Monday", "Thursday's
+  briefing") dates the report; ``roles.event_dates`` leaves those out.
 - Without a publication date, a date that needs one ("December 11", "yesterday", "last week")
   has value None and keeps its precision; a fully specified one ("December 11, 2024", "in 2014")
   still resolves.
@@ -37,11 +48,15 @@ from datetime import date, datetime, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fogofwar.analyze.dates.holidays import HOLIDAY_PATTERNS
+from fogofwar.analyze.dates.ranges import RANGE_PATTERNS
 from fogofwar.analyze.dates.rules import FUTURE, LEADING, PATTERNS, SUPPORT, Pattern, Value, monday
 from fogofwar.analyze.extensions import doc_text, published, register_extensions
 from fogofwar.schema import DateRef
 
 log = logging.getLogger(__name__)
+# Ranges first: on a tie in length, a range reading wins over "December 15" inside "December 15-17".
+ALL_PATTERNS: tuple[Pattern, ...] = RANGE_PATTERNS + PATTERNS + HOLIDAY_PATTERNS
 
 # A spaCy DATE worth handing to dateparser names a month, a weekday or a year.
 _DATEISH = re.compile(
@@ -95,6 +110,10 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in auxes):
         return "past"
+    # A participle without auxiliaries is a finished act ("the ceasefire agreed on Friday"), or a
+    # past tense the tagger took for one ("On May 9, troops paraded").
+    if tok.tag_ == "VBN" and not auxes and not _speaks_of_future(doc_text(doc), start):
+        return "past"
     if _speaks_of_future(doc_text(doc), start):
         return "future"
     return None
@@ -140,15 +159,20 @@ def find(doc: Doc, published_on: str | None = None) -> list[DateRef]:
     pub = _parse_published(published_on)
     date_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     candidates: list[tuple[int, int, int, Pattern, re.Match[str]]] = []
-    for rank, pattern in enumerate(PATTERNS):
+    for rank, pattern in enumerate(ALL_PATTERNS):
         for m in pattern.regex.finditer(text):
             start, end = m.span()
+            if pattern.left is not None:
+                extended = pattern.left.search(text, max(0, start - 30), start)
+                start = extended.start() if extended else start
             lead = LEADING.match(text, start, end)
             if lead:
                 start = lead.end()
             if start >= end:
                 continue
             if pattern.needs_support and not _supported(text, start, end, date_ents):
+                continue
+            if pattern.accept is not None and not pattern.accept(m):
                 continue
             candidates.append((start, end, rank, pattern, m))
     chosen: list[DateRef] = []

@@ -18,26 +18,13 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 _FULL_MONTH = "|".join(m for m in calendar.month_name if m)
-_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
+# A month name must end at a word boundary: "14th Separate Brigade" holds no "14th Sep".
+_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?![A-Za-z]))"
+_MONTH = rf"(?:(?:{_FULL_MONTH})(?![A-Za-z])|{_ABBR_MONTH})"
 _WEEKDAY = "|".join(d for d in calendar.day_name)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -57,6 +44,28 @@ class Pattern:
     regex: re.Pattern[str]
     resolve: Resolver
     needs_support: bool = False  # kept only with a preposition before it or inside a spaCy DATE
+    accept: Callable[[re.Match[str]], bool] | None = None  # a further test of a match ("between" ranges)
+    # Words that may stand just before a match and belong to its span ("early", "last"). Matched on the
+    # text before the match rather than as an optional prefix of ``regex``: an optional prefix is tried
+    # at every position of the text and made the stage several times slower.
+    left: re.Pattern[str] | None = None
+
+
+_LEFT_EDGE = re.compile(rf"\b{_EDGE}[\s-]+\Z")
+_LEFT_REL = re.compile(r"\b(?P<rel>(?i:last|this|next|past))\s+\Z")
+_LEFT_REL_OR_EDGE = re.compile(rf"(?:\b(?P<rel>(?i:last|this|next|past))\s+|\b{_EDGE}[\s-]+)\Z")
+_LEFT_PERIOD = re.compile(rf"(?:\b(?i:earlier|later)\s+|\b{_EDGE}[\s-]+)\Z")
+
+
+def before(m: re.Match[str], left: re.Pattern[str]) -> re.Match[str] | None:
+    """``left`` matched on the 30 characters before ``m``, ending where ``m`` starts."""
+    return left.search(m.string, max(0, m.start() - 30), m.start())
+
+
+def _rel(m: re.Match[str]) -> str:
+    """ "last", "this", "next" or "past" just before the match, lowercased ("" when none)."""
+    lm = before(m, _LEFT_REL_OR_EDGE)
+    return (lm["rel"] or "").lower() if lm else ""
 
 
 def _int(s: str) -> int:
@@ -126,7 +135,7 @@ def _month_alone(m: re.Match[str], pub: date | None, tense: str | None) -> Value
     month = _month_of(m["month"])
     if pub is None:
         return None, "month"
-    rel = (m["rel"] or "").lower()
+    rel = _rel(m)
     if rel in ("last", "past"):
         tense = "past"
         pub = pub.replace(day=1) - timedelta(days=1)  # "last March" is never this month
@@ -146,7 +155,7 @@ def _weekday(m: re.Match[str], pub: date | None, tense: str | None) -> Value:
     if pub is None:
         return None, "day"
     wd = WEEKDAYS[m["weekday"].lower()]
-    rel = (m["rel"] or "").lower()
+    rel = _rel(m)
     back = (pub.weekday() - wd) % 7
     if rel in ("last", "past") and back == 0:
         back = 7
@@ -156,26 +165,15 @@ def _weekday(m: re.Match[str], pub: date | None, tense: str | None) -> Value:
     return (pub - timedelta(days=back)).isoformat(), "day"
 
 
-_RELATIVE_DAYS = {
-    "today": 0,
-    "tonight": 0,
-    "this morning": 0,
-    "this afternoon": 0,
-    "this evening": 0,
-    "earlier today": 0,
-    "later today": 0,
-    "yesterday": -1,
-    "last night": -1,
-    "overnight": -1,
-    "the day before yesterday": -2,
-    "tomorrow": 1,
-}
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                  "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1, "overnight": -1,
+                  "the day before yesterday": -2, "tomorrow": 1}
 
 
 def _relative_day(m: re.Match[str], pub: date | None, tense: str | None) -> Value:
     if pub is None:
         return None, "day"
-    key = " ".join(m[0].lower().split())
+    key = " ".join(m["day"].lower().split())
     return (pub + timedelta(days=_RELATIVE_DAYS[key])).isoformat(), "day"
 
 
@@ -186,7 +184,7 @@ def _shift_month(d: date, months: int) -> tuple[int, int]:
 
 def _relative_period(m: re.Match[str], pub: date | None, tense: str | None) -> Value:
     unit = m["unit"].lower()
-    step = {"last": -1, "previous": -1, "this": 0, "next": 1}.get(m["rel"].lower(), -1)
+    step = {"last": -1, "previous": -1, "this": 0, "the": 0, "next": 1}.get(m["rel"].lower(), -1)
     precision = {"weekend": "week"}.get(unit, unit)
     if pub is None:
         return None, precision
@@ -199,10 +197,17 @@ def _relative_period(m: re.Match[str], pub: date | None, tense: str | None) -> V
     return f"{pub.year + step:04d}", "year"
 
 
+# "a few days ago": about three of the unit, read at the next unit up (a few days: the week).
+_VAGUE = {"a few": 3, "several": 3, "a couple of": 2}
+_COARSER = {"day": "week", "week": "month", "month": "year", "year": "unknown"}
+
+
 def _ago(m: re.Match[str], pub: date | None, tense: str | None) -> Value:
     unit = m["unit"].lower().rstrip("s")
-    n_text = m["n"].lower()
-    n = NUMBERS[n_text] if n_text in NUMBERS else int(n_text)
+    n_text = " ".join(m["n"].lower().split())
+    if n_text in ("a few", "several"):
+        return _vague_ago(unit, pub)
+    n = _VAGUE.get(n_text) or (NUMBERS[n_text] if n_text in NUMBERS else int(n_text))
     if pub is None:
         return None, unit
     if unit == "day":
@@ -213,6 +218,18 @@ def _ago(m: re.Match[str], pub: date | None, tense: str | None) -> Value:
         y, mo = _shift_month(pub, -n)
         return f"{y:04d}-{mo:02d}", "month"
     return f"{pub.year - n:04d}", "year"
+
+
+def _vague_ago(unit: str, pub: date | None) -> Value:
+    precision = _COARSER[unit]
+    if pub is None or precision == "unknown":
+        return None, precision
+    if unit == "day":
+        return monday(pub - timedelta(days=3)).isoformat(), precision
+    if unit == "week":
+        y, mo = _shift_month(pub - timedelta(weeks=3), 0)
+        return f"{y:04d}-{mo:02d}", precision
+    return f"{_shift_month(pub, -3)[0]:04d}", precision
 
 
 def _weekend(m: re.Match[str], pub: date | None, tense: str | None) -> Value:
@@ -287,16 +304,18 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     Pattern(
         "month_year",
-        re.compile(rf"(?:\b{_EDGE}[\s-]+)?\b(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b"),
+        re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b"),
         _month_year,
+        left=_LEFT_EDGE,
     ),
     Pattern(
         "month",
         re.compile(
-            rf"(?:\b(?P<rel>(?i:last|this|next|past))\s+|\b{_EDGE}[\s-]+)?\b(?P<month>{_FULL_MONTH})\b(?!\s*\d)"
+            rf"\b(?P<month>{_FULL_MONTH})\b(?!\s*\d)"
         ),
         _month_alone,
         needs_support=True,
+        left=_LEFT_REL_OR_EDGE,
     ),
     Pattern(
         "season_year",
@@ -317,30 +336,45 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "weekday",
         re.compile(
-            rf"(?:\b(?P<rel>(?i:last|this|next|past))\s+)?\b(?P<weekday>{_WEEKDAY})"
-            rf"(?:\s+(?i:morning|afternoon|evening|night))?\b"
+            rf"\b(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b"
         ),
         _weekday,
+        left=_LEFT_REL,
     ),
     Pattern(
         "relative_day",
         re.compile(
-            r"\b(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|overnight|last\s+night"
-            r"|this\s+(?:morning|afternoon|evening)|earlier\s+today|later\s+today)\b"
+            r"\b(?P<day>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|overnight"
+            r"|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|later\s+today))"
+            r"(?:(?<=(?i:yesterday))\s+(?i:morning|afternoon|evening|night)|(?<=(?i:tomorrow))\s+(?i:morning|afternoon"
+            r"|evening|night))?\b"
         ),
         _relative_day,
     ),
     Pattern(
         "relative_period",
         re.compile(
-            r"\b(?:(?i:earlier|later)\s+)?(?P<rel>(?i:last|previous|this\s+past|this|next))\s+"
-            r"(?P<unit>(?i:week|weekend|month|year))\b"
+            r"\b(?P<rel>(?i:last|previous|this\s+past|this|next))\s+(?P<unit>(?i:week|weekend|month|year))\b"
         ),
         _relative_period,
+        left=_LEFT_PERIOD,
+    ),
+    # "since the start of the year", "by the end of the week": this year, this week
+    Pattern(
+        "edge_of_period",
+        re.compile(r"\b(?P<rel>(?i:the))\s+(?P<unit>(?i:week|month|year))\b"),
+        _relative_period,
+        accept=lambda m: before(m, _LEFT_EDGE) is not None,
+        left=_LEFT_EDGE,
     ),
     Pattern("weekend", re.compile(r"\b(?i:over|at|during)\s+the\s+(?P<w>(?i:weekend))\b"), _weekend),
     Pattern(
-        "ago", re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b"), _ago
+        "ago",
+        re.compile(
+            rf"\b(?P<n>{_NUM}|(?i:a\s+few|several|a\s+couple\s+of))\s+(?P<unit>(?i:days?|weeks?|months?|years?))"
+            r"\s+(?i:ago)\b"
+        ),
+        _ago,
     ),
     Pattern("decade", re.compile(r"\b(?:the\s+)?(?P<year>(?:19|20)\d0)['’]?s\b"), _decade),
 )

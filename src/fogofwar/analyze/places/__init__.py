@@ -12,8 +12,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fogofwar.analyze.extensions import register_extensions
+from fogofwar.analyze.extensions import doc_text, register_extensions
 from fogofwar.analyze.places.detect import Mention, find_mentions
+from fogofwar.analyze.places.local import localise, merge_streets, streets
 from fogofwar.analyze.places.resolve import resolve
 from fogofwar.gazetteer.base import Gazetteer
 from fogofwar.schema import Place
@@ -26,7 +27,10 @@ log = logging.getLogger(__name__)
 def find(doc: Doc, gazetteer: Gazetteer, min_population: int = 1000) -> list[Place]:
     """The places a parsed Doc names (pure: same Doc and gazetteer, same answer)."""
     mentions: list[Mention] = find_mentions(doc, gazetteer, min_population=min_population)
-    return resolve(mentions, gazetteer)
+    places = resolve(mentions, gazetteer)
+    text = doc_text(doc)
+    found = streets(text, places)
+    return localise(merge_streets(places, found), gazetteer, found, text)
 
 
 class PlacesStage:

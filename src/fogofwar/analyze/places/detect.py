@@ -4,25 +4,26 @@ against spaCy's NER (which both misses and mislabels toponyms: "Siversk" PRODUCT
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from fogofwar.analyze.places.anchors import anchor_follows, link_anchors
+from fogofwar.analyze.places.lexicon import PLACE_LABELS, Lexicon, is_cap, load_lexicon, place_verb_before
+from fogofwar.analyze.places.respell import respelled
 from fogofwar.gazetteer.base import Gazetteer, GazetteerEntry
 from fogofwar.gazetteer.normalize import normalize
+from fogofwar.gazetteer.us_local import is_us_county_id
 
-LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
 MAX_TOKENS = 7  # the longest name we try ("Kanal Siverskyi Donets Donbas", "Rostov-on-Don")
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
 NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 # Entity labels whose longer spans swallow a place name ("Donetsk People's Republic", "Kyiv Independent").
 NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "MILITARY_UNIT", "EVENT"})
 # Parts of speech a capitalised place name is never tagged with, even by a small model.
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "NUM", "SYM"})
+_BODY_HEADS = frozenset({"city", "town", "village", "township", "county"})
+ABBREVIATED = {"st": "Saint", "mt": "Mount", "ft": "Fort", "pt": "Point"}
 INNER_WORDS = frozenset({"of", "on", "the", "-", "upon", "de", "la", "am", "an", "der", "el"})
 
 _DIRECTIONS = (r"north(?:-?east|-?west)?|south(?:-?east|-?west)?|east|west|"
@@ -45,30 +46,6 @@ _PART_OF = re.compile(
 _CITYS = re.compile(r"\b(?:city|town|village|capital)[’']s\s+$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    demonyms: frozenset[str]
-    open_modifiers: frozenset[str]
-    region_words: frozenset[str]
-    district_words: frozenset[str]
-    settlement_words: frozenset[str]
-    titles: frozenset[str]
-    feature_words: frozenset[str]
-    unit_words: frozenset[str]
-    actor_words: frozenset[str]
-    not_places: frozenset[str]
-    state_abbreviations: dict[str, str]
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    with open(path, "rb") as f:
-        data = tomllib.load(f)
-    abbreviations = data.pop("state_abbreviations")
-    sets = {k: frozenset(w.lower() for w in v) for k, v in data.items()}
-    return Lexicon(**sets, state_abbreviations=abbreviations)
-
-
 @dataclass(slots=True)
 class Mention:
     """A detected place name and the evidence about it."""
@@ -86,11 +63,8 @@ class Mention:
     distance_km: float | None = None
     sentence: int = 0
     parent: Mention | None = None  # "Kyivskyi district of Kharkiv": the place this one is part of
-
-
-def _is_cap(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    anchor: Mention | None = None  # "Andriivka, south of Bakhmut": the place that locates this one
+    anchor_admin1: str | None = None  # "in the Donetsk People's Republic": the oblast meant
 
 
 def _relation(text: str, start: int) -> tuple[str | None, float | None]:
@@ -115,19 +89,35 @@ def _longest_match(doc: Doc, i: int, sent_end: int, gaz: Gazetteer, lex: Lexicon
                    ) -> tuple[int, tuple[GazetteerEntry, ...]]:
     """The end token of the longest gazetteer name starting at token i, and its entries."""
     best_end, best = i, ()
+    shorter: tuple[int, tuple[GazetteerEntry, ...]] = (i, ())
     for j in range(i + 1, min(i + MAX_TOKENS, sent_end) + 1):
         last = doc[j - 1]
         low = last.lower_
         type_word = low in lex.region_words or low in lex.district_words or low in lex.feature_words
-        if j > i + 1 and not (_is_cap(last) or low in INNER_WORDS or type_word or last.is_punct):
+        if j > i + 1 and not (is_cap(last) or low in INNER_WORDS or type_word or last.is_punct):
             break
         if last.is_punct and last.text not in ("-", "'", "’", "."):
             break
-        if _is_cap(last) or type_word:
+        if is_cap(last) or type_word:
             entries = gaz.lookup(doc[i:j].text)
+            if j > i + 1 and doc[i].lower_.rstrip(".") in ABBREVIATED:
+                entries = _with_spelled_out(doc[i:j].text, entries, gaz)
             if entries:
+                shorter = (best_end, best)
                 best_end, best = j, entries
+    if (best_end - i > 1 and shorter[1] and doc[best_end - 1].lower_ in _BODY_HEADS and best_end < len(doc)
+            and doc[best_end].lower_ in lex.institution_words):
+        return shorter  # "Dublin City Council" is Dublin's council, not the council of "Dublin City"
     return best_end, best
+
+
+def _with_spelled_out(name: str, entries: tuple[GazetteerEntry, ...], gaz: Gazetteer,
+                      ) -> tuple[GazetteerEntry, ...]:
+    """"St. Paul" is also "Saint Paul" (GeoNames' name), "Mt. Pleasant" "Mount Pleasant"."""
+    head, _, rest = name.partition(" ")
+    full = gaz.lookup(f"{ABBREVIATED[head.lower().rstrip('.')]} {rest}") if rest else ()
+    seen = {e.geonameid for e in entries}
+    return entries + tuple(e for e in full if e.geonameid not in seen)
 
 
 def _name_entities(doc: Doc) -> list[tuple[int, int, str]]:
@@ -154,15 +144,19 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
     rejected: list[tuple[int, int]] = []  # spans judged not places: NER may not overrule that
     sent_ids, sent_ends = _sentences(doc)
     for i, token in enumerate(doc):
-        if (token.idx < taken_until or not _is_cap(token) or token.lower_ in lex.demonyms
-                or token.lower_ in lex.open_modifiers and (i + 1 == len(doc) or not _is_cap(doc[i + 1]))):
+        if (token.idx < taken_until or not is_cap(token) or token.lower_ in lex.demonyms
+                or token.lower_ in lex.open_modifiers and (i + 1 == len(doc) or not is_cap(doc[i + 1]))):
             continue
         abbreviation = lex.state_abbreviations.get(token.text)
+        end = i + 1
+        if abbreviation is None and i + 1 < len(doc) and doc[i + 1].text == "." and token.whitespace_ == "":
+            abbreviation = lex.state_abbreviations.get(token.text + ".")  # "W.Va" "." as two tokens
+            end = i + 2
         if abbreviation is not None:
-            end = i + 1
             entries = tuple(e for e in gaz.lookup(abbreviation) if e.country_code == "US")
         else:
             end, entries = _longest_match(doc, i, sent_ends[i], gaz, lex)
+            end, entries = respelled(doc, text, i, end, entries, gaz, exact)
         if not entries:
             continue
         if end == i + 1 and token.lower_ in lex.actor_words:
@@ -171,19 +165,33 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
             end += 1  # "Henry County" is not the town of Henry
         span = doc[i:end]
         if span[-1].text in COUNTY_WORDS and not _main_name_hit(span.text, entries, gaz):
-            entries = ()  # a county we do not have: detected, left unresolved rather than put in a town
+            # the county itself, or (one we do not have) detected and left unresolved, not put in a town
+            entries = tuple(e for e in gaz.lookup(span.text) if e.feature_code == "ADM2")
         label = exact.get((span.start_char, span.end_char))
+        anchored = anchor_follows(text, span.end_char) and not _demonym_shaped(span.text, lex)
         support = 0.0
         weak = 0
-        if not (label in NOT_PLACE_LABELS or span.text.lower().rstrip(".") in lex.not_places
-                or _inside_name(span, ents, text) or _run_continues(doc, i, end, lex)):
+        county = span[-1].text in COUNTY_WORDS  # "Laurel County Fiscal Court": the county is named
+        blocked = (label in NOT_PLACE_LABELS and not (anchored and label == "NORP")
+                   or span.text.lower().rstrip(".") in lex.not_places
+                   or not (anchored or county) and _inside_name(span, ents, text, lex, entries)
+                   or _run_continues(doc, i, end if not county else len(doc), lex, entries))
+        if not blocked and anchored:
+            # "Orikhiv, in the Zaporizhzhia region": the phrase says it is a place, whatever NER says
+            support = _support(doc, text, span, entries, gaz, None, lex, person_words, lower_words,
+                               min_population)
+            support = max(support, 0.85) if support > 0 else 0.0
+        elif not blocked:
             support = _support(doc, text, span, entries, gaz, label, lex, person_words, lower_words,
                                min_population)
             if not entries:
                 support = max(support, 0.8)  # "Walker County": the word says it is a place
             elif label not in PLACE_LABELS and not _main_name_hit(span.text, entries, gaz):
-                weak = 2
-            elif label in ("PERSON", "ORG") and not (gaz.preferred(span.text) is not None or any(
+                # an alternate name only: abbreviations and old names ("Sgt" for Stuttgart), unless
+                # a town's name of two words ("Velikaya Novoselka")
+                weak = 1 if len(span) > 1 and any(e.feature_class == "P" for e in entries) else 2
+            elif label in ("PERSON", "ORG") and len(span) == 1 and not (
+                    place_verb_before(text, span.start_char, lex) or gaz.preferred(span.text) is not None or any(
                     e.population >= 20_000 or e.feature_class in "ALHTV" for e in entries)):
                 weak = 2  # "Ripley", "Bell": surnames that small towns share
             elif support < 0.6:
@@ -197,6 +205,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
         taken_until = span.end_char
     _add_unresolved_ner(doc, text, mentions, rejected, lex, sent_ids, person_words)
     mentions.sort(key=lambda m: m.start)
+    _link_parents(text, mentions)
+    link_anchors(text, mentions)
+    return mentions
+
+
+def _link_parents(text: str, mentions: list[Mention]) -> None:
     for n, m in enumerate(mentions):
         if m.kind_hint != "district":
             continue
@@ -206,7 +220,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
             # "the city's Kyivskyi district": the town named last
             towns = [p for p in mentions[:n] if any(e.feature_class == "P" for e in p.candidates)]
             m.parent = towns[-1] if towns else None
-    return mentions
+
+
+def _demonym_shaped(name: str, lex: Lexicon) -> bool:
+    low = name.lower()
+    return low in lex.demonyms or low.endswith(("ian", "ians", "ese", "ish"))
 
 
 def _sentences(doc: Doc) -> tuple[list[int], list[int]]:
@@ -221,40 +239,69 @@ def _sentences(doc: Doc) -> tuple[list[int], list[int]]:
     return ids, ends
 
 
-def _inside_name(span: Span, ents: list[tuple[int, int, str]], text: str) -> bool:
+def _inside_name(span: Span, ents: list[tuple[int, int, str]], text: str, lex: Lexicon,
+                 entries: tuple[GazetteerEntry, ...] = ()) -> bool:
     """Whether a longer non-place name holds the span ("Kyiv" in "the Kyiv Independent")."""
     for s, e, label in ents:
         if label in NAME_LABELS and s <= span.start_char and span.end_char <= e and (e - s) > len(span.text):
             outer = text[s:e]
+            if ", " in outer:
+                continue  # "Berestove, Kharkiv region" as one WORK_OF_ART: an apposition, not a name
+            if text[s : span.start_char].lower() in ("", "the ") and _heads_body(span, lex, entries):
+                continue  # "Fargo Mayor Dennis Walaker" as one PERSON: Fargo is named
+            if text[max(s, span.start_char - 4) : span.start_char] == " of " and label != "PERSON" and _major(entries):
+                continue  # "the University of Oklahoma": Oklahoma is named
             if outer.lower().startswith("the ") and len(outer) - 4 <= len(span.text):
                 continue
             return True
     return False
 
 
-def _run_continues(doc: Doc, i: int, end: int, lex: Lexicon) -> bool:
+def _heads_body(span: Span, lex: Lexicon, entries: tuple[GazetteerEntry, ...]) -> bool:
+    """Whether the place heads the name of one of its bodies ("Fargo Mayor", "the Lebanon Police
+    Department", "Vancouver International Airport"), not of a paper or an actor."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is None:
+        return False
+    if nxt.lower_ in lex.institution_words:
+        return True
+    return _major(entries) and is_cap(nxt) and nxt.lower_ not in lex.name_heads and nxt.lower_ not in lex.actor_words
+
+
+def _run_continues(doc: Doc, i: int, end: int, lex: Lexicon, entries: tuple[GazetteerEntry, ...] = ()) -> bool:
     """Whether the capitalised run goes on around the match, making it part of a longer name
     ("President Putin", "Donetsk People's Republic", "New York Times")."""
-    if end < len(doc):
-        nxt = doc[end]
-        if (_is_cap(nxt) and not nxt.is_sent_start and nxt.lower_ not in lex.region_words
-                and nxt.lower_ not in lex.district_words and nxt.lower_.rstrip(".") not in lex.not_places):
-            return True
-        if nxt.text in ("'s", "’s") and end + 1 < len(doc) and doc[end + 1].text.lower() in lex.actor_words:
-            return True  # "Ukraine's General Staff", "Donetsk People's Republic"
-        if nxt.lower_ in lex.unit_words:
-            return True  # "the Yug group of forces"
-        if (nxt.text in ("'s", "’s") and end + 2 < len(doc) and _is_cap(doc[end + 1])
-                and doc[end + 2].text.lower() in lex.actor_words):
-            return True
+    if end < len(doc) and _continues_after(doc, end, lex, entries):
+        return True
     if i > 0:
         prev = doc[i - 1]
         if prev.lower_.rstrip(".") in lex.titles:
             return True
-        if (_is_cap(prev) and not prev.is_sent_start and prev.lower_ not in lex.demonyms
+        if (is_cap(prev) and not prev.is_sent_start and prev.lower_ not in lex.demonyms
                 and prev.lower_ not in lex.open_modifiers and not prev.is_punct):
             return True
     return False
+
+
+def _continues_after(doc: Doc, end: int, lex: Lexicon, entries: tuple[GazetteerEntry, ...]) -> bool:
+    nxt = doc[end]
+    if nxt.lower_ in lex.institution_words:
+        return False  # "Fargo Mayor", "Lebanon Police": the place's own body
+    if (is_cap(nxt) and not nxt.is_sent_start and nxt.lower_ not in lex.region_words
+            and nxt.lower_ not in lex.district_words and nxt.lower_.rstrip(".") not in lex.not_places):
+        # A state, country or city heads many names of its bodies and events ("West Virginia
+        # Democratic Party", "Vancouver International Airport"), but not of papers or actors.
+        return not (_major(entries) and nxt.lower_ not in lex.name_heads and nxt.lower_ not in lex.actor_words)
+    if nxt.text in ("'s", "’s") and end + 1 < len(doc) and doc[end + 1].text.lower() in lex.actor_words:
+        return True  # "Ukraine's General Staff", "Donetsk People's Republic"
+    if nxt.lower_ in lex.unit_words:
+        return True  # "the Yug group of forces"
+    return (nxt.text in ("'s", "’s") and end + 2 < len(doc) and is_cap(doc[end + 1])
+            and doc[end + 2].text.lower() in lex.actor_words)
+
+
+def _major(entries: tuple[GazetteerEntry, ...]) -> bool:
+    return any(e.feature_code in ("PCLI", "ADM1") or e.population >= 100_000 for e in entries)
 
 
 def _support(doc: Doc, text: str, span: Span, entries: tuple[GazetteerEntry, ...], gaz: Gazetteer,
@@ -264,12 +311,16 @@ def _support(doc: Doc, text: str, span: Span, entries: tuple[GazetteerEntry, ...
     first = span[0]
     key_words = span.text.lower().split()
     preceding = text[max(0, span.start_char - 30) : span.start_char].lower()
-    cue = any(re.search(rf"\b{w} of (the )?$", preceding) for w in lex.settlement_words)
+    cue = (any(re.search(rf"\b{w} of (the )?$", preceding) for w in lex.settlement_words)
+           or place_verb_before(text, span.start_char, lex))
     strong = (any(_is_strong(e, min_population) for e in entries) or gaz_preferred(entries)
               or gaz.preferred(span.text) is not None)
-    if span.text.isupper() and len(span.text) <= 5 and not any(
+    if span.text.isupper() and len(span.text) <= 5 and gaz.preferred(span.text) is None and not any(
             e.feature_code in ("PCLI", "ADM1") or normalize(e.name) == normalize(span.text) for e in entries):
         return 0.0  # acronyms are agencies and units ("SBU"), unless a country's or state's
+    if span.text.isupper() and len(span.text) <= 3 and not (
+            gaz.preferred(span.text) is not None or any(e.feature_code in ("PCLI", "ADM1") for e in entries)):
+        return 0.0  # "UN", "II": a village's name in capitals is rarely the village
     if label in PLACE_LABELS:
         return 1.0
     if len(span) == 1 and (first.is_stop or first.lower_ in lower_words):
@@ -307,7 +358,7 @@ def _main_name_hit(text: str, entries: tuple[GazetteerEntry, ...], gaz: Gazettee
 
 def gaz_preferred(entries: tuple[GazetteerEntry, ...]) -> bool:
     """Our own curated features (negative ids) count as strong evidence."""
-    return any(e.geonameid < 0 and e.feature_class != "P" for e in entries)
+    return any(e.geonameid < 0 and e.feature_class != "P" and not is_us_county_id(e.geonameid) for e in entries)
 
 
 def _is_strong(entry: GazetteerEntry, min_population: int) -> bool:
@@ -356,7 +407,7 @@ def _add_unresolved_ner(doc: Doc, text: str, mentions: list[Mention], rejected: 
         name = text[ent.start_char : ent.end_char]
         if any(s < ent.end_char and ent.start_char < e for s, e in covered):
             continue
-        if ent[-1].lower_ in lex.demonyms or not _is_cap(ent[0]) or ent[0].lower_ in lex.demonyms:
+        if ent[-1].lower_ in lex.demonyms or not is_cap(ent[0]) or ent[0].lower_ in lex.demonyms:
             continue
         if len(name) < 2 or (name.isupper() and len(name) <= 5):
             continue  # acronyms the gazetteer does not know are agencies ("SBU"), not places

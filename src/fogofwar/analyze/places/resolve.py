@@ -9,9 +9,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from fogofwar.analyze.places.counties import county_bonuses
 from fogofwar.analyze.places.detect import Mention
+from fogofwar.analyze.places.local import county_states
+from fogofwar.analyze.places.located import located_bonus
 from fogofwar.gazetteer.base import Gazetteer, GazetteerEntry
 from fogofwar.gazetteer.normalize import normalize
+from fogofwar.gazetteer.us_local import is_us_county_id
 from fogofwar.schema import Place
 
 MAX_CANDIDATES = 200
@@ -19,7 +23,14 @@ CODE_BONUS = {
     "PCLI": 0.9, "ADM1": 0.5, "PPLC": 0.45, "PPLA": 0.3, "PPLA2": 0.15, "PPLA3": 0.05, "RGN": 0.5,
     "PPLH": -0.5, "PPLQ": -0.5, "PPLX": -0.3, "STM": -0.3, "LK": -0.3,
 }
-REGION_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "RGNE", "RGNH", "RGNL", "SEA", "UPLD", "PLN"})
+MAIN_NAME_BONUS = 0.5
+STATE_VOTE = 0.8
+# Oblasts of the front line: of two namesakes in Ukraine, war reporting more often means these.
+WAR_ZONE_PRIOR = {
+    "Donetsk Oblast": 0.15, "Luhansk Oblast": 0.15, "Zaporizhzhia Oblast": 0.12, "Kharkiv Oblast": 0.12,
+    "Kherson Oblast": 0.12, "Sumy Oblast": 0.05, "Dnipropetrovsk Oblast": 0.05,
+}
+REGION_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "RGNE", "RGNH", "RGNL", "SEA", "OCN", "GULF", "UPLD", "PLN"})
 
 
 @dataclass
@@ -45,9 +56,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _prior(entry: GazetteerEntry, group: Group, has_towns: bool) -> float:
     score = math.log10(entry.population + 1) / 7.0 + CODE_BONUS.get(entry.feature_code, 0.0)
+    if normalize(entry.name) == group.key:
+        score += MAIN_NAME_BONUS  # its own name, not a former or foreign one it once had
+    score += WAR_ZONE_PRIOR.get(entry.admin1 or "", 0.0) if entry.country_code == "UA" else 0.0
     if entry.geonameid == group.preferred_id:
-        score += 0.8
-    if entry.geonameid < 0 and entry.feature_class != "P":
+        score += 1.2  # our curated spelling of it: what reporters mean by the name
+    if entry.geonameid < 0 and entry.feature_class != "P" and not is_us_county_id(entry.geonameid):
         score += 0.6  # our curated conflict features
     if entry.feature_class in "HTVSL" and entry.geonameid > 0 and entry.feature_code != "RGN":
         score -= 0.2  # a stream or hill of the same name as a town is rarely what the news means
@@ -90,6 +104,11 @@ def _context(groups: list[Group]) -> tuple[Counter[str], set[tuple[str, str]]]:
     admins: set[tuple[str, str]] = set()
     for g in groups:
         if not g.candidates:
+            states = county_states(g.key)  # "Edgar County" is only in Illinois
+            if len(states) == 1:
+                admins.add(("US", states[0]))
+            if states:
+                countries["US"] += len(g.mentions)
             continue
         country = next((e for e in g.candidates if e.feature_code == "PCLI"), None)
         # A country's name counts unless something else as big shares it (Georgia, the US state).
@@ -102,7 +121,19 @@ def _context(groups: list[Group]) -> tuple[Counter[str], set[tuple[str, str]]]:
         admin = [e for e in g.candidates if e.feature_code == "ADM1"]
         if admin and (g.hint == "region" or len(g.candidates) == 1):
             admins.add((admin[0].country_code, admin[0].admin1_code))
+        states = _county_group_states(g)
+        if len(states) == 1:
+            admins.add(("US", states[0]))
     return countries, admins
+
+
+def _county_group_states(g: Group) -> tuple[str, ...]:
+    """The state codes of a group that names only US counties ("Edgar County": IL), else ()."""
+    if not g.candidates:
+        return county_states(g.key)
+    if all(is_us_county_id(e.geonameid) for e in g.candidates):
+        return tuple(dict.fromkeys(e.admin1_code for e in g.candidates))
+    return ()
 
 
 def _chosen_context(groups: list[Group], countries: Counter[str], admins: set[tuple[str, str]],
@@ -122,7 +153,11 @@ def _chosen_context(groups: list[Group], countries: Counter[str], admins: set[tu
 
 def _choose(groups: list[Group], countries: Counter[str], admins: set[tuple[str, str]],
             anchors: list[tuple[int, int, float, float, float]] | None) -> None:
+    group_of = {id(m): g.choice for g in groups for m in g.mentions}
+    votes = _admin_votes(groups) if anchors is not None else {}
     total_country = sum(countries.values()) or 1
+    us_local = _us_local(groups, admins)
+    held = county_bonuses([g.candidates for g in groups])
     for n, g in enumerate(groups):
         if not g.candidates:
             continue
@@ -131,16 +166,63 @@ def _choose(groups: list[Group], countries: Counter[str], admins: set[tuple[str,
         totals = []
         for e in g.candidates:
             t = _prior(e, g, has_towns)
-            t += 1.2 * countries.get(e.country_code, 0) / total_country
+            if us_local or e.country_code != "US" or e.feature_class != "P":
+                t += 1.2 * countries.get(e.country_code, 0) / total_country
             if (e.country_code, e.admin1_code) in admins and e.feature_code != "ADM1":
                 t += 0.5
             if anchors:
                 t += _coherence(e, n, sentences, anchors)
+            t += located_bonus(e, g.mentions, group_of)
+            t += _state_vote(e, n, votes) + held.get((n, e.geonameid), 0.0)
             totals.append(t)
         best = max(range(len(totals)), key=totals.__getitem__)
         g.choice, g.totals = g.candidates[best], totals
         ordered = sorted(totals, reverse=True)
         g.confident = len(totals) == 1 or ordered[0] - ordered[1] > 0.5
+
+
+def _us_local(groups: list[Group], admins: set[tuple[str, str]]) -> bool:
+    """Whether the article reads as US local news: it names a US state or county, or a place only
+    the US has. Naming the United States (or Washington) alone is international news, where
+    "Geneva" is the Swiss city, not Geneva, Illinois: the US share of the article's places then
+    does not favour small US towns."""
+    if any(cc == "US" for cc, _ in admins):
+        return True
+    for g in groups:
+        if g.candidates and all(e.country_code == "US" for e in g.candidates) and not any(
+                e.feature_code in ("PCLI", "PPLC") for e in g.candidates):
+            return True
+    return False
+
+
+def _admin_votes(groups: list[Group]) -> dict[tuple[str, str], set[int]]:
+    """Which groups' confident choices lie in each first-level unit (state, oblast)."""
+    votes: dict[tuple[str, str], set[int]] = {}
+    for n, g in enumerate(groups):
+        states = _county_group_states(g)
+        if 0 < len(states) <= 3 and not (g.confident and len(states) > 1):
+            # "Henry County" beside "Paris": Paris, Tennessee or Illinois...
+            for state in states:
+                votes.setdefault(("US", state), set()).add(n)
+            continue
+        if not g.candidates:
+            continue
+        e = g.choice
+        if e is not None and g.confident and e.admin1_code and e.feature_code != "PCLI":
+            votes.setdefault((e.country_code, e.admin1_code), set()).add(n)
+    return votes
+
+
+def _state_vote(e: GazetteerEntry, group_no: int, votes: dict[tuple[str, str], set[int]]) -> float:
+    """Up to STATE_VOTE for a candidate in the state (or oblast) where the article's other places
+    are: local news stays in its state ("Paris" beside "Edgar County" is Paris, Illinois)."""
+    if not votes or not e.admin1_code:
+        return 0.0
+    others = sum(len(v - {group_no}) for v in votes.values())
+    if not others:
+        return 0.0
+    mine = len(votes.get((e.country_code, e.admin1_code), set()) - {group_no})
+    return STATE_VOTE * mine / others
 
 
 def _coherence(e: GazetteerEntry, group_no: int, sentences: set[int],
@@ -164,8 +246,8 @@ def _anchors(groups: list[Group]) -> list[tuple[int, int, float, float, float]]:
     anchors = []
     for n, g in enumerate(groups):
         e = g.choice
-        if e is None or e.feature_code in ("PCLI",):
-            continue
+        if e is None or e.feature_class == "A" and not is_us_county_id(e.geonameid):
+            continue  # units are placed by containment (admin codes), not by their arbitrary middle
         # Small, confidently resolved places pin the map; regions and guesses only a little.
         weight = (1.0 if g.confident else 0.5) / (1.0 + e.radius_km / 50.0)
         for sentence in {m.sentence for m in g.mentions}:
