@@ -43,8 +43,8 @@ def analyse(nlp: Language, text: str, article_id: str = "t") -> list[Claim]:
         if c.source is not None:
             assert text[c.source.start : c.source.end] == c.source.text
             assert c.source.kind in SOURCE_KINDS and c.source.side in SIDES
-        else:
-            assert c.type in ("author", "direct")
+        else:  # an unattributed quotation, or an agentless cue ("it is believed", "is seen as")
+            assert c.type in ("author", "direct") or c.cue is not None
     return claims
 
 
@@ -489,7 +489,7 @@ def test_neither_sides_account_leaves_both_unverified(nlp: Language) -> None:
 
 
 def test_a_relative_pronoun_speaks_for_its_noun(nlp: Language) -> None:
-    (claim,) = analyse(nlp, "The Ukrainian ministry, which said the town had fallen, gave no details.")
+    claim = by_cue(analyse(nlp, "The Ukrainian ministry, which said the town had fallen, gave no details."), "said")
     assert claim.source is not None
     assert (claim.source.text, claim.source.kind, claim.source.side) == ("which", "organization", "ukraine")
 
@@ -586,14 +586,22 @@ def test_seed_analysts_and_critics(seed: list[Claim]) -> None:
 
 def test_seed_author_claims(seed: list[Claim]) -> None:
     author = [c.content.text for c in seed if c.type == "author"]
-    for phrase in ("The capture of Siversk", "approximately 11,000", "Its capture", "reportedly retreating"):
+    for phrase in ("The capture of Siversk", "approximately 11,000", "reportedly retreating"):
         assert any(phrase in t for t in author), phrase
+    # "Its capture is seen as a symbolic victory": an agentless attribution, not the author's voice
+    seen = by_cue(seed, "seen")
+    assert seen.source is None and "Its capture" in seen.content.text and seen.status == "hedged"
     assert not any("portrayed" in t or "could further isolate" in t for t in author)
     assert all(c.status == "asserted" and c.source is None for c in seed if c.type == "author")
 
 
 def test_seed_claim_count(seed: list[Claim]) -> None:
-    assert sum(c.type != "author" for c in seed) == 6
+    assert sum(c.type != "author" and c.source is not None for c in seed) == 6
+    # and two agentless ones: "is seen as", "is portrayed as"
+    assert sorted(c.cue.text for c in seed if c.type != "author" and c.source is None and c.cue) == [
+        "portrayed",
+        "seen",
+    ]
 
 
 # --- what earlier stages give -------------------------------------------------------------------------

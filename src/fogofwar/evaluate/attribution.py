@@ -1,7 +1,8 @@
 """Attribution on PolNeAR dev (BRAT standoff), scored as CONTRACT.md's "How benchmarks read it".
 
-Cue, source and content spans are matched one-to-one by overlap (the contract's reading); content is
-also scored by tokens over the relations whose cues matched. ``author`` claims are not scored. Where a
+Cue, source and content spans are matched one-to-one by overlap (the contract's reading) and, as
+Citron also reports, by exact match (edge whitespace aside); content is also scored by tokens over the
+relations whose cues matched. ``author`` claims are not scored. Where a
 text has several annotators, the first ``.ann`` by name is the gold, as in the held-out test.
 
     fogofwar evaluate attribution --data ../shared/data
@@ -99,29 +100,55 @@ def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_polnear(split_dir: Path, analyzer: Analyzer, limit: int = 0) -> dict[str, float]:
-    """Cue, source and content P/R/F1 by overlap, and content token P/R/F1 over cue-matched pairs."""
-    anns: dict[str, Path] = {}
-    for ann in sorted(need(split_dir / "attributions").glob("*.ann")):
-        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    names = sorted(anns)[: limit or None]
-    texts = {n: (split_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names}
-    counts = {k: [0, 0, 0, 0] for k in ("cue", "source", "content")}  # tp_pred, n_pred, tp_gold, n_gold
-    tok_p = tok_r = 0.0
-    pairs = 0
-    articles = (Article(id=n, text=texts[n]) for n in names)
-    for name, analysis in zip(names, analyzer.analyze_many(articles), strict=True):
-        text = texts[name]
-        gold = read_ann(anns[name])
-        pred = [_claim_spans(c) for c in analysis.claims if c.type != "author"]
-        for k, key in enumerate(("source", "cue", "content")):
-            p_items = _unique([p[k] for p in pred])
-            g_items = _unique([getattr(g, key) for g in gold])
-            c = counts[key]
-            c[0] += match(p_items, g_items)
-            c[1] += len(p_items)
-            c[2] += match(g_items, p_items)
-            c[3] += len(g_items)
+_KEYS = ("source", "cue", "content")
+
+
+def _strip(text: str, spans: Spans) -> Spans:
+    """Spans without edge whitespace, so that exact match does not hinge on a trailing space."""
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _exact(pred: list[Spans], gold: list[Spans]) -> int:
+    remaining = list(gold)
+    n = 0
+    for p in pred:
+        if p in remaining:
+            remaining.remove(p)
+            n += 1
+    return n
+
+
+@dataclass
+class Tally:
+    """Counts over documents: per key [tp_pred, n_pred, tp_gold, n_gold] by overlap and exact,
+    and content-token precision and recall summed over cue-matched pairs."""
+
+    overlap: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0, 0, 0] for k in _KEYS})
+    exact: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0, 0, 0] for k in _KEYS})
+    tok_p: float = 0.0
+    tok_r: float = 0.0
+    pairs: int = 0
+    texts: int = 0
+
+    def add(self, text: str, gold: list[Relation], claims: list[Claim]) -> None:
+        """Score one document's non-author claims against its gold relations."""
+        self.texts += 1
+        pred = [_claim_spans(c) for c in claims if c.type != "author"]
+        for k, key in enumerate(_KEYS):
+            p_items = _unique([_strip(text, p[k]) for p in pred])
+            g_items = _unique([_strip(text, getattr(g, key)) for g in gold])
+            for counts, same in ((self.overlap[key], match), (self.exact[key], _exact)):
+                counts[0] += same(p_items, g_items)
+                counts[1] += len(p_items)
+                counts[2] += same(g_items, p_items)
+                counts[3] += len(g_items)
         # content tokens over relations whose cues match
         used: set[int] = set()
         for _, cue, content in pred:
@@ -130,24 +157,50 @@ def score_polnear(split_dir: Path, analyzer: Analyzer, limit: int = 0) -> dict[s
                     used.add(j)
                     pt, gt = _tokens(text, content), _tokens(text, g.content)
                     if pt and gt:
-                        tok_p += len(pt & gt) / len(pt)
-                        tok_r += len(pt & gt) / len(gt)
-                        pairs += 1
+                        self.tok_p += len(pt & gt) / len(pt)
+                        self.tok_r += len(pt & gt) / len(gt)
+                        self.pairs += 1
                     break
-    metrics: dict[str, float] = {"texts": float(len(names))}
-    for key in ("cue", "source", "content"):
-        p, r, f = prf(*counts[key])
-        metrics.update({f"{key}_precision": p, f"{key}_recall": r, f"{key}_f1": f})
-    p, r = (tok_p / pairs, tok_r / pairs) if pairs else (0.0, 0.0)
-    metrics.update(
-        {
-            "content_token_precision": p,
-            "content_token_recall": r,
-            "content_token_f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "cue_matched_pairs": float(pairs),
-        }
-    )
-    return metrics
+
+    def metrics(self) -> dict[str, float]:
+        out: dict[str, float] = {"texts": float(self.texts)}
+        for key in _KEYS:
+            p, r, f = prf(*self.overlap[key])
+            out.update({f"{key}_precision": p, f"{key}_recall": r, f"{key}_f1": f})
+        for key in _KEYS:
+            p, r, f = prf(*self.exact[key])
+            out.update({f"{key}_exact_precision": p, f"{key}_exact_recall": r, f"{key}_exact_f1": f})
+        p, r = (self.tok_p / self.pairs, self.tok_r / self.pairs) if self.pairs else (0.0, 0.0)
+        out.update(
+            {
+                "content_token_precision": p,
+                "content_token_recall": r,
+                "content_token_f1": 2 * p * r / (p + r) if p + r else 0.0,
+                "cue_matched_pairs": float(self.pairs),
+            }
+        )
+        return out
+
+
+def first_annotations(split_dir: Path) -> dict[str, Path]:
+    """Text name -> its gold ``.ann`` (the first by name where several annotators worked)."""
+    anns: dict[str, Path] = {}
+    for ann in sorted(need(split_dir / "attributions").glob("*.ann")):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    return anns
+
+
+def score_polnear(split_dir: Path, analyzer: Analyzer, limit: int = 0) -> dict[str, float]:
+    """Cue, source and content P/R/F1 by overlap and by exact match, and content token P/R/F1 over
+    cue-matched pairs."""
+    anns = first_annotations(split_dir)
+    names = sorted(anns)[: limit or None]
+    texts = {n: (split_dir / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names}
+    tally = Tally()
+    articles = (Article(id=n, text=texts[n]) for n in names)
+    for name, analysis in zip(names, analyzer.analyze_many(articles), strict=True):
+        tally.add(texts[name], read_ann(anns[name]), list(analysis.claims))
+    return tally.metrics()
 
 
 def evaluate_attribution(data: Path, analyzer: Analyzer) -> dict[str, float]:

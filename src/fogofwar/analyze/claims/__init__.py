@@ -11,9 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogofwar.analyze.claims.author import author_claims
+from fogofwar.analyze.claims.cuemodel import load_model
 from fogofwar.analyze.claims.lexicon import DATA, ClaimsLexicon, load_lexicon
 from fogofwar.analyze.claims.model import Draft, quote_spans
-from fogofwar.analyze.claims.phrases import according_to, citing, noun_attributions
+from fogofwar.analyze.claims.phrases import according_to, asked_questions, citing, noun_attributions
 from fogofwar.analyze.claims.quotes import (
     drop_quoted_cues,
     speaker_lines,
@@ -40,16 +41,19 @@ __all__ = ["ClaimsStage", "find", "load_lexicon", "make_claims"]
 _DEMONSTRATIVE_OPENERS = frozenset({"this", "these", "that", "those", "such", "it"})
 
 
-def _attributions(doc: Doc, lex: ClaimsLexicon, quotes: list[tuple[int, int]]) -> list[Draft]:
+def _attributions(
+    doc: Doc, lex: ClaimsLexicon, quotes: list[tuple[int, int]], probs: dict[int, float] | None
+) -> list[Draft]:
     used: set[int] = set()
     drafts = according_to(doc, used)
     for d in drafts:
         used |= d.tokens
-    drafts += verbal(doc, lex, used, quotes)
+    drafts += verbal(doc, lex, used, quotes, probs)
     drafts += citing(doc, lex, used, drafts)
     for d in drafts:
         used |= d.tokens
     drafts += noun_attributions(doc, lex, used)
+    drafts += asked_questions(doc, used)
     seen: set[tuple[int, int] | None] = set()
     unique = []
     for d in sorted(drafts, key=lambda d: (d.sent_start, d.cue or (0, 0))):
@@ -193,14 +197,18 @@ def find(
     cues: list[UncertaintyCue] | None = None,
     aid: str = "doc",
     places: list[Place] | None = None,
+    cue_model: bool = True,
 ) -> list[Claim]:
     """Claims of ``doc`` in text order, ids ``<aid>:c<n>``."""
     text = doc.text
     quotes = quote_spans(text)
-    attributed = drop_quoted_cues(_attributions(doc, lex, quotes), quotes)
+    model = load_model() if cue_model else None
+    probs = model.scores(doc, lex, quotes) if model is not None and model.weights is not None else None
+    attributed = drop_quoted_cues(_attributions(doc, lex, quotes, probs), quotes)
     widen_to_quotes(doc, attributed, quotes, text)
-    attributed += unattributed_quotes(doc, attributed, quotes, text)
+    # speakers named at a line's head before quotations lent to the previous speaker
     attributed += speaker_lines(doc, attributed, text, lex)
+    attributed += unattributed_quotes(doc, attributed, quotes, text)
     taken = [span for d in attributed for span in (*d.parts, *([d.cue] if d.cue else []))]
     drafts = sorted(
         attributed + author_claims(doc, lex, taken), key=lambda d: (d.parts[0][0], d.cue or (0, 0))

@@ -170,6 +170,16 @@ def content_of(verb: Token, cls: str, lex: ClaimsLexicon) -> set[int]:
     return drop_nested(verb, tokens, lex)
 
 
+_OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative", "advcl"})
+
+
+def object_content(verb: Token) -> set[int]:
+    """What a cue the model found outside the lexicon is about ("voted for X", "favored her",
+    "seemed rattled by ..."): its objects and complements after it, else the clause it hangs on."""
+    tokens = {t.i for c in verb.rights if c.dep_ in _OBJECT_DEPS for t in c.subtree}
+    return tokens or trailing_content(verb, verb)
+
+
 def judges(verb: Token) -> bool:
     """Whether "call"/"label" predicates a judgement of its object rather than giving it a name."""
     children = list(verb.children)

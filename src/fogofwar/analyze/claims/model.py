@@ -96,6 +96,8 @@ def token_parts(doc: Doc, indices: set[int] | list[int]) -> list[tuple[int, int]
 
 
 _QUOTE_PAIRS = (
+    # „German and Ukrainian style“ first: its closing mark is the English opening one
+    re.compile(r"„([^„“”\n]{2,}?)[“”]"),
     re.compile(r"“([^”“]{2,}?)”"),
     re.compile(r"«([^»«]{2,}?)»"),
     # straight quotes: an opening one after a space or line start, a closing one before a space or

@@ -21,9 +21,12 @@ def according_to(doc: Doc, used: set[int]) -> list[Draft]:
     """ "According to (a report by) X, ..." and "..., according to X." """
     drafts: list[Draft] = []
     for tok in doc[:-1]:
-        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+        if tok.lower_ == "according" and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+        elif _as_cited(doc, tok):
+            tok, to = doc[tok.i - 1], doc[tok.i + 1]  # "as cited by X": the cue is the whole phrase
+        else:
             continue
-        to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
@@ -37,7 +40,7 @@ def according_to(doc: Doc, used: set[int]) -> list[Draft]:
                     source_head, cue_last = inner, child
             elif child.dep_ == "poss" and pobj.lemma_.lower() in _DOC_NOUNS:
                 source_head = child
-        phrase = {t.i for t in tok.subtree} | {tok.i, to.i}
+        phrase = {t.i for t in tok.subtree} | {tok.i, to.i} | {t.i for t in doc[tok.i + 1].subtree}
         sent = tok.sent
         content = {t.i for t in sent if t.i not in phrase}
         parts = token_parts(doc, content)
@@ -58,6 +61,16 @@ def according_to(doc: Doc, used: set[int]) -> list[Draft]:
             )
         )
     return drafts
+
+
+def _as_cited(doc: Doc, tok: Token) -> bool:
+    """ "..., as cited by TASS", "as reported by Reuters": the source of what the sentence says."""
+    return (
+        tok.lower_ in ("cited", "reported", "quoted")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].lower_ == "as"
+        and doc[tok.i + 1].lower_ == "by"
+    )
 
 
 _DOC_NOUNS = frozenset(
@@ -177,3 +190,45 @@ def noun_attributions(doc: Doc, lex: ClaimsLexicon, used: set[int]) -> list[Draf
             )
         )
     return found
+
+
+
+_QUESTION_DEPS = ("ccomp", "dobj", "xcomp")
+
+
+def asked_questions(doc: Doc, used: set[int]) -> list[Draft]:
+    """ "when asked whether he would ...", "Sanders was asked to name ...": a question put to
+    someone, by an asker the text does not name; what was asked is the content."""
+    found: list[Draft] = []
+    for tok in doc:
+        if tok.lemma_.lower() != "ask" or tok.tag_ != "VBN" or tok.i in used:
+            continue
+        aux = [c for c in tok.children if c.dep_ == "auxpass"]
+        if not aux and tok.dep_ != "advcl" or any(c.dep_ == "agent" for c in tok.children):
+            continue
+        content = {t.i for c in tok.children if c.dep_ in _QUESTION_DEPS for t in c.subtree}
+        cue_last = tok
+        about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+        if not content and about is not None:
+            content = {t.i for c in about.children if c.dep_ == "pobj" for t in c.subtree}
+            cue_last = about
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            # "Sanders was asked to name ...": who was asked belongs to the request
+            content |= {t.i for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        parts = token_parts(doc, content)
+        if not parts:
+            continue
+        first = aux[0] if aux and aux[0].i == tok.i - 1 else tok
+        found.append(
+            Draft(
+                sent_start=tok.sent.start_char,
+                cue=(first.idx, cue_last.idx + len(cue_last)),
+                parts=parts,
+                type="indirect",
+                cue_class="say",
+                score=0.5,
+                tokens={tok.i},
+            )
+        )
+    return found
+

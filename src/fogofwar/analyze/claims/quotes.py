@@ -52,9 +52,7 @@ def _sentence_start_before(text: str, pos: int) -> bool:
     return not before or before[-1] in '.!?\n:"”’'
 
 
-def unattributed_quotes(
-    doc: Doc, drafts: list[Draft], quotes: list[tuple[int, int]], text: str
-) -> list[Draft]:
+def unattributed_quotes(doc: Doc, drafts: list[Draft], quotes: list[tuple[int, int]], text: str) -> list[Draft]:
     """Claims for whole-sentence quotations that no cue introduces."""
     taken = [p for d in drafts for p in d.parts]
     found: list[Draft] = []
@@ -88,11 +86,7 @@ def unattributed_quotes(
                 src = doc[min(t.i for t in subj.subtree if not t.is_punct) : subj.i + 1]
                 assert colon is not None
                 verb = subj.head
-                cue = (
-                    (verb.idx, verb.idx + len(verb))
-                    if verb.pos_ in ("VERB", "AUX") and verb != subj
-                    else None
-                )
+                cue = (verb.idx, verb.idx + len(verb)) if verb.pos_ in ("VERB", "AUX") and verb != subj else None
                 found.append(
                     Draft(
                         sent_start=colon.sent.start_char,
@@ -132,8 +126,80 @@ def unattributed_quotes(
     return found
 
 
+def _covered(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether an earlier claim already holds most of [s, e): one nested in a speaker's turn
+    ("TRUMP: ... they said ...") does not, and the turn stays the speaker's too."""
+    return any(a <= s + 2 and e - 2 <= b for a, b in taken)
+
+
 # "PENCE: Well, look, ..." in a transcript, "Pat Caddell: Democrat Voters Worried ..." in a headline.
-_SPEAKER_LINE = re.compile(r"(?m)^[ \t\"“']*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})(:)[ \t]+(\S[^\n]*)$")
+_SPEAKER_LINE = re.compile(
+    r"(?m)^[ \t\"“']*(?:[A-Z]+[ \t]+[–—-][ \t]+)?(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})"
+    r"(?P<cue>:)[ \t]+(?P<said>\S[^\n]*)$"
+)
+# 'Philip Bump: “Two weeks ago ...”', 'Rep. Trey Gowdy (R-S.C.):"I have not ...': a name, a colon and a
+# quotation anywhere in a line.
+_NAME_QUOTE = re.compile(
+    r"(?<![\w:])(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})(?:[ \t]\([^()\n]{1,30}\))?"
+    r"(?P<cue>:)[ \t\xa0]*[“\"](?P<said>[^”\"\n]{2,})[”\"]?"
+)
+# '"We will not retreat." - Oleksandr Syrskyi': a quotation signed with a dash at the end of a line.
+_SIGNED_QUOTE = re.compile(
+    r"(?m)[“\"](?P<said>[^”\"\n]{2,})[”\"][ \t]*(?P<cue>[–—-])[ \t]*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})[ \t.]*$"
+)
+# Line openers that label a section rather than name a speaker ("Update: ...", "Watch: ...").
+_LABELS = frozenset(
+    {
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "related",
+        "read",
+        "more",
+        "see",
+        "also",
+        "source",
+        "sources",
+        "exclusive",
+        "breaking",
+        "correction",
+        "live",
+        "opinion",
+        "commentary",
+        "warning",
+        "email",
+        "result",
+        "results",
+        "bottom",
+        "background",
+        "question",
+        "answer",
+        "q",
+        "a",
+        "subscribe",
+        "click",
+        "follow",
+        "share",
+        "contact",
+        "caption",
+        "credit",
+        "image",
+        "listen",
+        "transcript",
+        "disclaimer",
+        "here",
+        "the",
+        "this",
+        "that",
+        "what",
+    }
+)
 
 
 # Documents that speak in a headline's "Report: ..." (not "Update: ...", a section label).
@@ -141,17 +207,26 @@ _HEADLINE_DOCS = frozenset({"report", "poll", "survey", "study", "analysis", "au
 
 
 def speaker_lines(doc: Doc, drafts: list[Draft], text: str, lex: ClaimsLexicon | None = None) -> list[Draft]:
-    """Claims of lines that open with a speaker's name and a colon."""
+    """Claims of lines that open with a speaker's name and a colon ("Trump: ...", "TAPPER: ..."),
+    and of a name, a colon and a quotation within a line ('Philip Bump: “..."')."""
     taken = [p for d in drafts for p in d.parts]
     found: list[Draft] = []
-    for m in _SPEAKER_LINE.finditer(text):
-        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    lines = list(_SPEAKER_LINE.finditer(text))
+    starts = {m.start("name") for m in lines}
+    inline = [m for m in _NAME_QUOTE.finditer(text) if m.start("name") not in starts]
+    known = {t.text for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.text[:1].isupper()}
+    for m in lines + inline + list(_SIGNED_QUOTE.finditer(text)):
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
         if name is None:
             continue
-        shouting = m.group(1).isupper() and len(m.group(1)) > 2
-        person = any(t.ent_type_ == "PERSON" for t in name) and not any(
-            t.ent_type_ in ("GPE", "NORP", "DATE") for t in name
-        )
+        if name[0].lower_ in _LABELS or name[-1].lower_ in _LABELS:
+            continue
+        shouting = m.group("name").isupper() and len(m.group("name")) > 2
+        person = (
+            any(t.ent_type_ == "PERSON" for t in name)
+            or all(t.pos_ == "PROPN" for t in name)
+            or name[-1].text in known  # a headline's "Sanders:" parsed as a noun, named in the body
+        ) and not any(t.ent_type_ in ("GPE", "NORP", "DATE", "LOC", "FAC", "EVENT") for t in name)
         # "Pentagon: ...", "Report: ...", "Poll: ..." in a headline: a body or a document speaks
         body = not any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in name) and (
             name[-1].ent_type_ == "ORG"
@@ -159,16 +234,18 @@ def speaker_lines(doc: Doc, drafts: list[Draft], text: str, lex: ClaimsLexicon |
             or lex is not None
             and lex.sources.get((name[-1].lemma_.lower(),), ("", None))[0] in ("human", "media")
         )
-        if not (shouting or person or body):
+        # a name, a colon and an opening quotation mark: a speaker however the name parsed
+        quoting = m.re is _NAME_QUOTE and not any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in name)
+        if not (shouting or person or body or quoting):
             continue
-        s, e = _trim(text, m.start(3), m.end(3))
+        s, e = _trim(text, m.start("said"), m.end("said"))
         s, e = _trim(text, s + (text[s] in "\"“'"), e - (text[e - 1] in "\"”'"))
-        if e <= s or any(a < e and s < b for a, b in taken):
+        if e <= s or _covered(s, e, taken):
             continue
         found.append(
             Draft(
                 sent_start=m.start(),
-                cue=(m.start(2), m.end(2)),
+                cue=(m.start("cue"), m.end("cue")),
                 parts=[(s, e)],
                 type="direct" if shouting else "indirect",  # a transcript's turn, or a headline's gist
                 source=name,

@@ -242,6 +242,8 @@ def describe(
             kind = "anonymous"
         if canonical is None:
             canonical = _display([t for t in span if t.lower_ not in _DETS])
+        if kind == "organization" and head.pos_ == "PROPN" and (_appos(head, lex) or ("", None))[0] == "human":
+            kind = "person"  # "Oleksandr Shtupun, a spokesman for ...": a name with a person's job
     side = _side(span, words, lex, own, ents)
     definite = any(t.dep_ == "det" and t.lower_ in _DEFINITE and t.head == head for t in span)
     named = person is not None or ner_person is not None or ner_org is not None or head.pos_ == "PROPN"
@@ -254,15 +256,20 @@ def _looks_like_surname(span: Span, head: Token) -> bool:
     return head.pos_ == "PROPN" and len(span) == 1 and head.text[:1].isupper() and not head.text.isupper()
 
 
-def _appos_role(head: Token, lex: ClaimsLexicon) -> str | None:
-    """The role an apposition gives ("Andrii Kovalchuk, a spokesperson for the brigade")."""
+def _appos(head: Token, lex: ClaimsLexicon) -> tuple[str, str | None] | None:
+    """The (class, role) an apposition gives ("Andrii Kovalchuk, a spokesperson for the brigade")."""
     for child in head.children:
         if child.dep_ == "appos":
             words = [t.lemma_.lower() for t in child.lefts] + [child.lemma_.lower()]
             hit = _ngram_lookup(words, lex.sources, lex.max_source_len, len(words))
             if hit is not None:
-                return hit[2][1]  # type: ignore[index,no-any-return]
+                return hit[2]  # type: ignore[return-value]
     return None
+
+
+def _appos_role(head: Token, lex: ClaimsLexicon) -> str | None:
+    found = _appos(head, lex)
+    return found[1] if found else None
 
 
 def _is_media(words: list[str], lex: ClaimsLexicon) -> bool:

@@ -3,234 +3,155 @@ parser lost it) and what it says (see ``content``)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from fogofwar.analyze.claims.content import (
     content_of,
     following_quote,
     judges,
     left_material,
+    object_content,
     quoted,
     trailing_content,
 )
 from fogofwar.analyze.claims.lexicon import ClaimsLexicon
-from fogofwar.analyze.claims.model import Draft, np_tokens, same_paragraph, token_parts
-from fogofwar.analyze.claims.sources import can_speak
+from fogofwar.analyze.claims.model import Draft, same_paragraph, token_parts
+from fogofwar.analyze.claims.speakers import Speaker, find_speaker, source_span
 
+# The model's probability a verb needs to be a cue: lower for the lexicon's verbs, which the rules
+# after it still vet, than for verbs the lexicon does not know; and the probability at which a cue
+# speaks for a subject that is no speaker ("the data show").
+CUE_THRESHOLD = 0.5
+LEXICON_THRESHOLD = 0.15
+SURE = 0.6
+# "citing X" and "according to X" are read by ``phrases``, which knows who speaks there.
+_PHRASAL = frozenset({"cite", "accord"})
 _LINKED_VERB_DEPS = ("advcl", "conj", "xcomp")
-
-
-def _span(doc: Doc, tokens: list[Token]) -> Span:
-    return doc[tokens[0].i : tokens[-1].i + 1]
-
-
-def _source_of(head: Token) -> tuple[Span, Token]:
-    return _span(head.doc, np_tokens(head)), head
-
-
-def _left_np(verb: Token) -> Token | None:
-    """The noun phrase right before a verb the parser left without a subject ("..., Ukraine's General
-    Staff said"): its head is the token before the verb."""
-    if verb.i == 0:
-        return None
-    prev = verb.doc[verb.i - 1]
-    if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in (
-        "appos",
-        "conj",
-        "npadvmod",
-        "dobj",
-        "pobj",
-        "attr",
-        "dep",
-    ):
-        return prev
-    return None
-
-
 _SAYING = frozenset({"saying", "adding"})
-_CLOSING_MARKS = ("'", '"', "”", "’")
 
 
-def _right_np(verb: Token) -> Token | None:
-    """The speaker after a verb the parser left without a subject right after a quotation
-    ('"...," said Robin Doe, half joking'): the head of the name or noun phrase that follows."""
-    doc = verb.doc
-    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ"):
-        return None
-    before = doc.text[: verb.idx].rstrip(" ")
-    if not before.endswith(_CLOSING_MARKS):
-        return None
-    head = None
-    for tok in doc[verb.i + 1 : verb.i + 8]:
-        if tok.pos_ in ("PROPN", "NOUN"):
-            head = tok
-        elif tok.pos_ not in ("DET", "ADJ", "NUM") or head is not None and tok.pos_ != "PROPN":
-            break
-    return head
-
-
-def _right_source(head: Token) -> tuple[Span, Token]:
-    """The name after an inverted verb, with its determiners and modifiers but not what follows."""
-    start = head.i
-    while start > 0 and head.doc[start - 1].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN"):
-        start -= 1
-    return head.doc[start : head.i + 1], head
-
-
-def _left_source(head: Token) -> tuple[Span, Token]:
-    """The noun phrase ending at ``head`` read leftwards up to a comma or clause boundary."""
-    doc = head.doc
-    start = head.i
-    while start > 0:
-        prev = doc[start - 1]
-        if (
-            prev.is_punct
-            or prev.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "NUM")
-            or prev.dep_ == "prep"
-        ):
-            break
-        start -= 1
-    return doc[start : head.i + 1], head
-
-
-def _after_and(verb: Token) -> bool:
-    """Whether a coordinated verb directly follows its "and"/"but" ("... and said she would")."""
-    i = verb.i - 1
-    while i > 0 and verb.doc[i].dep_ in ("advmod", "aux", "neg") and verb.doc[i].head == verb:
-        i -= 1
-    return verb.doc[i].pos_ == "CCONJ"
-
-
-def _subject(verb: Token, lex: ClaimsLexicon | None = None) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subjects) > 1 and lex is not None:
-        # "A ceasefire ... would start ..., a Western diplomat said": the parser gave it two subjects
-        speakers = [c for c in subjects if can_speak(c, lex)]
-        return speakers[-1] if speakers else subjects[-1]
-    if subjects:
-        return subjects[0]
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    for child in verb.children if passive else ():
-        if child.dep_ == "agent":  # "it was announced by the ministry"
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    if (verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG") and verb.head.pos_ in (
-        "NOUN",
-        "PROPN",
-    ):
-        return verb.head  # "the ministry, which said ..."
-    if (
-        verb.dep_ == "conj"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and verb.head.i < verb.i
-        and _after_and(verb)
-    ):
-        # "... promised to help and said she would stand up": the first verb's subject
-        return _subject(verb.head, lex)
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
-        # "responded by saying ...": the subject of the verb the preposition hangs on
-        governor = verb.head.head
-        if governor.pos_ in ("VERB", "AUX"):
-            return next((c for c in governor.children if c.dep_ == "nsubj"), None)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        # "Ukraine has stepped up attacks, arguing that ...": the subject of the clause it hangs on
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return None
-
-
-# Verbs that things as well as people do ("This development underscores ..."): a source noun is needed.
-_WEAK_VERBS = frozenset(
-    {
-        "underscore",
-        "underline",
-        "highlight",
-        "indicate",
-        "signal",
-        "point",
-        "note",
-        "confirm",
-        "observe",
-        "recall",
-        "stress",
-        "repeat",
-        "reiterate",
-        "publish",
-        "quote",
-        "add",
-        "report",
-        "show",
-        "reveal",
-        "answer",
-        "respond",
-        "reply",
-        "mention",
-    }
-)
 _NEEDS_PREDICATE = frozenset({"call", "label", "brand", "dub"})
 # Verbs that are verbs of saying only around a quotation ('"...," he continued'; 'read one sign').
 _QUOTE_ONLY = frozenset({"continue", "read", "chant", "yell", "shout"})
 
 
-def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int, int]]) -> list[Draft]:
+def _same_line(doc: Doc, verb: Token, tokens: set[int], text: str) -> set[int]:
+    lo = text.rfind("\n", 0, verb.idx)
+    hi = text.find("\n", verb.idx)
+    hi = len(text) if hi == -1 else hi
+    return {i for i in tokens if lo < doc[i].idx < hi}
+
+
+def _cue_class(verb: Token, lex: ClaimsLexicon, probs: dict[int, float] | None) -> str | None:
+    """The verb's cue class, or None when it is no cue here: the cue model decides where it is
+    loaded (a verb outside the lexicon it accepts is a plain "say"), the lexicon alone otherwise."""
+    lemma = verb.lemma_.lower()
+    if lemma in _PHRASAL:
+        return None
+    cls = lex.verbs.get(lemma)
+    if probs is None:
+        return cls
+    if probs.get(verb.i, 0.0) < (LEXICON_THRESHOLD if cls else CUE_THRESHOLD):
+        return None
+    return cls or "say"
+
+
+def _no_saying(verb: Token) -> bool:
+    """Verbs of saying that say nothing of their own here."""
+    if any(
+        t.tag_ in ("WP", "WDT")
+        and t.dep_ in ("dobj", "nsubj", "nsubjpass")
+        # "the use, which an inquiry said was careless": the relative clause says it
+        and not (verb.dep_ == "relcl" and t.lower_ in ("which", "that", "who"))
+        for c in verb.children
+        if c.dep_ in ("dobj", "ccomp")
+        for t in (c, *c.children)
+    ):
+        return True  # "what it said was the town centre": no content of its own
+    if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in verb.children):
+        return True
+    if any(c.dep_ == "neg" for c in verb.children):
+        # "He did not say whether ...": nothing was said (PolNeAR counts it; the ledger does not)
+        return True
+    return (
+        verb.lemma_.lower() in _NEEDS_PREDICATE
+        and not judges(verb)
+        and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    )  # "calls the town Artemovsk" names; "calls the strikes terrorism" judges
+
+
+def _said(
+    doc: Doc,
+    verb: Token,
+    cls: str,
+    lex: ClaimsLexicon,
+    speaker: Speaker,
+    quotes: list[tuple[int, int]],
+    text: str,
+    learned: bool,
+) -> set[int]:
+    """Token indices of what the verb says, tried in order of trust. A quotation beside the verb is
+    said only by a speaker, not by a thing ("This rhetoric, echoed in ...")."""
+    subj = speaker.head
+    quoting = subj is not None and not speaker.thing
+    if learned and verb.lemma_.lower() not in lex.verbs and not speaker.inverted:
+        # a verb the lexicon does not know ("sided with", "hopes that"): what follows it, not the
+        # time or place phrase before it
+        return same_paragraph(doc, verb.i, object_content(verb), text)
+    # after an inverted speaker the quotation is what was said, not what the parser hung on it
+    content = following_quote(verb, subj, quotes, text) if speaker.inverted and subj is not None else set()
+    if not content:
+        content = same_paragraph(doc, verb.i, content_of(verb, cls, lex), text)
+    anchor = subj if subj is not None else verb
+    if not content:
+        content = same_paragraph(doc, verb.i, trailing_content(verb, anchor), text)
+    if not content and quoting and subj is not None:
+        content = following_quote(verb, subj, quotes, text)
+    if not content and subj is not None:
+        content = same_paragraph(doc, verb.i, left_material(verb, subj), text)
+    if not content and learned and verb.lemma_.lower() not in ("ask", "question", "wonder"):
+        content = same_paragraph(doc, verb.i, object_content(verb), text)
+    return content
+
+
+def verbal(
+    doc: Doc,
+    lex: ClaimsLexicon,
+    used: set[int],
+    quotes: list[tuple[int, int]],
+    probs: dict[int, float] | None = None,
+) -> list[Draft]:
+    """Attributions headed by verbs; ``probs`` are the cue model's probabilities per verb, if any."""
     drafts: list[Draft] = []
     merged: set[int] = set()
     text = doc.text  # a Doc builds its text anew on each access
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.i in merged or verb.i in used:
             continue
-        cls = lex.verbs.get(verb.lemma_.lower())
+        cls = _cue_class(verb, lex, probs)
         if cls is None:
             continue
         if verb.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.verbs:
             continue  # '"...," said Doe, half joking': the manner of the saying, not a second one
-        subj = _subject(verb, lex)
-        inverted = False
-        if subj is None:
-            subj = _right_np(verb)
-            inverted = subj is not None
-        fallback = subj is None
-        if fallback:
-            subj = _left_np(verb)
-        if subj is None or not can_speak(
-            subj, lex, strong=cls in ("say", "tell", "deny") and verb.lemma_.lower() not in _WEAK_VERBS
-        ):
+        speaker = find_speaker(
+            verb, cls, lex, probs is not None, probs is not None and probs.get(verb.i, 0.0) >= SURE
+        )
+        if speaker.blocked:
             continue
-        if any(
-            t.tag_ in ("WP", "WDT")
-            and t.dep_ in ("dobj", "nsubj", "nsubjpass")
-            # "the use, which an inquiry said was careless": the relative clause says it
-            and not (verb.dep_ == "relcl" and t.lower_ in ("which", "that", "who"))
-            for c in verb.children
-            if c.dep_ in ("dobj", "ccomp")
-            for t in (c, *c.children)
-        ):
-            continue  # "what it said was the town centre": no content of its own
-        if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in verb.children):
+        if _no_saying(verb):
             continue
-        if any(c.dep_ == "neg" for c in verb.children):
-            continue  # "He did not say whether ...": nothing was said
-        if (
-            verb.lemma_.lower() in _NEEDS_PREDICATE
-            and not judges(verb)
-            and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
-        ):
-            continue  # "calls the town Artemovsk" names; "calls the strikes terrorism" judges
-        # after an inverted speaker the quotation is what was said, not what the parser hung on it
-        content = following_quote(verb, subj, quotes, text) if inverted else set()
-        if not content:
-            content = same_paragraph(doc, verb.i, content_of(verb, cls, lex), text)
-        if not content:
-            content = same_paragraph(doc, verb.i, trailing_content(verb, subj), text)
-        if not content:
-            content = following_quote(verb, subj, quotes, text)
-        if not content:
-            content = same_paragraph(doc, verb.i, left_material(verb, subj), text)
+        content = _said(doc, verb, cls, lex, speaker, quotes, text, probs is not None)
         if not content:
             continue
+        if speaker.head is None:
+            # "Its capture is seen as a symbolic victory": the passive's subject is part of what is said
+            content |= {t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        if speaker.head is None or verb.lemma_.lower() not in lex.verbs:
+            # a cue the lexicon does not know, or one without a speaker, says no more than its sentence
+            # and its line (the parser may join a title line to the sentence under it)
+            content = _same_line(doc, verb, content & set(range(verb.sent.start, verb.sent.end)), text)
+            if not content:
+                continue
         if verb.lemma_.lower() in _QUOTE_ONLY and not quoted(doc, content, quotes):
             continue  # "continued to advance", "read the report": no quotation, no saying
         cue_end = verb
@@ -241,15 +162,21 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
         # "framed X as Y, emphasizing Z": one claim whose content has both parts (a quotation stays
         # its own claim: '"...," the think tank wrote, adding that ...')
         for child in [] if quoted(doc, content, quotes) else verb.children:
-            if child.dep_ in _LINKED_VERB_DEPS and child.i not in content and child.pos_ == "VERB":
+            if (
+                child.dep_ in _LINKED_VERB_DEPS
+                and child.i not in content
+                and child.pos_ == "VERB"
+                and child.i > verb.i  # not "Asked whether ..., Peskov said": a question of its own
+            ):
                 if (
                     child.lemma_.lower() in lex.verbs
                     and not any(c.dep_ == "nsubj" for c in child.children)
                     # "urged X, saying (that) ...": a plain "saying" with a clause of its own is a second
                     # attribution, while "framed X, emphasizing the need" stays one
                     and not (
-                        child.lower_ in _SAYING and any(c.dep_ == "ccomp" for c in child.children)
-                    )
+                        (child.lower_ in _SAYING or child.dep_ == "conj")
+                        and any(c.dep_ == "ccomp" for c in child.children)
+                    )  # "tweeted a photograph and said she ...": the said clause is its own claim
                 ):
                     extra = content_of(child, lex.verbs[child.lemma_.lower()], lex)
                     if extra:
@@ -258,17 +185,14 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
                         content |= extra
         if not parts:
             continue
-        source, head = (
-            _source_of(subj) if not (fallback or inverted) else _left_source(subj) if fallback else _right_source(subj)
-        )
-        if fallback:
+        source, head = source_span(speaker)
+        if speaker.fallback and source is not None:
             content -= set(range(source.start, source.end))
-            parts = [
+            parts = sorted(
                 p
                 for p in token_parts(doc, content)
                 if not (p[0] < source.end_char and source.start_char < p[1])
-            ]
-            parts = sorted(parts)
+            )
             if not parts:
                 continue
         drafts.append(
@@ -281,7 +205,7 @@ def verbal(doc: Doc, lex: ClaimsLexicon, used: set[int], quotes: list[tuple[int,
                 source=source,
                 source_head=head,
                 score=0.85 if verb.dep_ == "ROOT" else 0.75,
-                tokens={verb.i} | {t.i for t in source},
+                tokens={verb.i} | ({t.i for t in source} if source is not None else set()),
             )
         )
     return drafts
