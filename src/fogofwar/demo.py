@@ -1,15 +1,20 @@
-"""The main job on the bundled sample: analyse every article, store the ledger, print a summary."""
+"""The main job on the bundled sample: analyse every article, store the ledger, link the stories,
+print a summary."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from fogofwar.schema import Analysis, AnalysisError
+
+if TYPE_CHECKING:
+    from fogofwar.store import SqlStore
 
 
 def _clip(text: str, width: int = 90) -> str:
@@ -86,5 +91,27 @@ def run_demo(db: Path, console: Console | None = None, articles_dir: Path | None
     )
     where = escape(str(db))
     console.print(f"stored in {where}: {escape(str(report))}")
-    console.print(f"next: fogofwar events --db {where}   fogofwar claims --db {where} --side russia")
+    show_stories(store, console)
+    console.print(f"next: fogofwar stories --db {where}   fogofwar events --db {where}   "
+                  f"fogofwar claims --db {where} --side russia")  # fmt: skip
     return 0 if ok else 1
+
+
+def show_stories(store: SqlStore, console: Console) -> None:
+    """Link the stored articles into stories and print those that more than one article reports."""
+    from fogofwar.store.links import link_pending, list_stories
+
+    linked = link_pending(store)
+    console.rule("[bold]stories across articles")
+    console.print(escape(linked.summary()))
+    shared = [s for s in list_stories(store) if len(s.articles) > 1]
+    for story in shared:
+        place = (story.place or {}).get("name") or "?"
+        day = (story.date or {}).get("value") or "?"
+        sides = ", ".join(sorted({o.side for o in story.origins})) or "none"
+        console.print(
+            f"[bold]{escape(story.status)}[/bold] {escape(story.sub_event_type or 'claim')} · "
+            f"{escape(place)} · {escape(day)} · {len(story.articles)} articles, "
+            f"{story.independent_sources} independent sources ({escape(sides)}), "
+            f"{len(story.contradictions)} contradictions"
+        )

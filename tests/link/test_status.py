@@ -82,3 +82,22 @@ def test_hypothetical_and_future_events_make_no_story() -> None:
     events = [event("h:ev1", "Non-state actor overtakes territory", place("Siversk"), None, ["h:c1"], context=ctx)
               for ctx in ("hypothetical", "future")]  # fmt: skip
     assert link(article("h", "2025-12-08", [c], events)) == []
+
+
+def _osint(aid: str, content: str, status: str = "reported") -> dict:
+    c = claim(f"{aid}:c1", content, DEEPSTATE, status=status)
+    e = event(f"{aid}:ev1", "Non-state actor overtakes territory", place("Siversk"), "2025-12-08", [c["id"]],
+              controller="russia")  # fmt: skip
+    return article(aid, "2025-12-09", [c], [e])
+
+
+def test_open_source_analysts_who_saw_no_evidence_confirm_nothing() -> None:
+    doubt = _osint("osint", "they had not seen evidence that Russian troops controlled the centre of Siversk")
+    story = only(link(capture("claim", "2025-12-08"), doubt))
+    assert story.status == "claimed" and story.independent_sources == 2
+
+
+def test_a_hedged_open_source_claim_does_not_confirm() -> None:
+    hedged = _osint("osint", "the fall of Siversk could isolate Ukrainian troops", status="hedged")
+    story = only(link(capture("claim", "2025-12-08"), hedged))
+    assert story.status != "confirmed"

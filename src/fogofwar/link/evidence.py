@@ -2,8 +2,9 @@
 denies or opposes it, which claims contradict each other, and the origins after merging.
 
 A voiced claim takes a stance on the story (``stance``): ``deny`` (a denial: denied status with a
-word of denial in its cue or content, or the denier's other words in a denied event), ``oppose``
-(a control claim with the other side holding the place) or ``support``. Contradictions are pairs
+word of denial in its cue or content, or the denier's other words in a denied event), ``doubt``
+(it reports no proof either way: "had not seen evidence", "could not verify"), ``oppose`` (a
+control claim with the other side holding the place) or ``support``. Contradictions are pairs
 of claim ids: a denial with the first claim of each supporting origin of another known side; an
 opposing control claim with the story's first control claim; two fatality figures that cannot
 both be right (``fatalities_agree``).
@@ -31,6 +32,13 @@ _LOSS = re.compile(_SUBJECT + r"(?:withdr|retreat|pulled (?:out|back)|abandon|le
 _GAIN = re.compile(_SUBJECT + r"(?:captur|took|taken|seiz|liberat|recaptur|occup|entered|retook|regain|control)",
                    re.IGNORECASE)  # fmt: skip
 _LEAVE = re.compile(r"\b(?:withdr|retreat|pulled (?:out|back)|abandon)", re.IGNORECASE)
+# A voice that says it has seen no proof ("had not seen evidence that", ISW's "has not observed
+# confirmation", "could not verify") neither supports the story nor denies it.
+_DOUBT = re.compile(
+    r"\b(?:(?:has|have|had|did|do|does)\s+not\s+(?:yet\s+)?|(?:hasn't|haven't|hadn't|didn't)\s+(?:yet\s+)?)"
+    r"(?:seen|observed|found|confirmed|verified)\b|\bno (?:evidence|confirmation|proof)\b|"
+    r"\b(?:could|can|cannot)(?:\s*not|n't)?\s+(?:\w+\s+)?(?:confirm|verif)|\bunable to (?:confirm|verif)",
+    re.IGNORECASE)  # fmt: skip
 OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
 _NATION_SIDE = {"russian": "russia", "ukrainian": "ukraine"}
 
@@ -49,6 +57,11 @@ def fatalities_agree(a: int, b: int, a_day: int | None, b_day: int | None) -> bo
 def is_denial(claim: ClaimInfo) -> bool:
     """A denied claim that denies (the claims stage also marks the claim being denied)."""
     return claim.status == "denied" and bool(_DENIAL.search(f"{claim.cue or ''} {claim.content}"))
+
+
+def is_doubt(claim: ClaimInfo) -> bool:
+    """A claim that reports no proof either way (not a denial: it does not say the event is false)."""
+    return bool(_DOUBT.search(f"{claim.cue or ''} {claim.content}"))
 
 
 def controller(claim: ClaimInfo, side: str, fallback: str | None) -> str | None:
@@ -140,6 +153,8 @@ class Evidence:
                 continue
             if is_denial(claim) or (denied_event and (not deniers or claim.side in deniers)):
                 stance = "deny"
+            elif is_doubt(claim):
+                stance = "doubt"
             else:
                 stance = self._control(mention, claim, v)
             report = self.reports.of(mention.article, self.syndication) if v.kind == "anonymous" else ""
@@ -147,7 +162,9 @@ class Evidence:
             group = self.groups.get(key)
             if group is None:
                 group = self.groups[key] = Group(key, v, self._position)
-            group.add(v, mention.article, claim.id, stance, bool(_VISUAL.search(claim.content)), self._position)
+            firm = claim.status not in ("hedged", "unverified")
+            group.add(v, mention.article, claim.id, stance, firm and bool(_VISUAL.search(claim.content)),
+                      self._position, firm)  # fmt: skip
             if stance == "deny":
                 self.denials.append(Denial(claim.id, key))
             self._position += 1

@@ -6,7 +6,8 @@
 - contested: a contradiction stands: a denial, the other side claiming control, tolls that differ.
 - confirmed: the other side concedes it (an origin of the side opposed to the claimant supports
   it), or independent visual evidence is reported (an open-source origin supports it, or a
-  supporting claim reports geolocated footage or satellite images).
+  supporting claim reports geolocated footage or satellite images), with a claim that is neither
+  hedged ("analysts suggest the fall of X could ...") nor unverified.
 - refuted: the claimant's own side denies or retracts it, or an open-source or analyst origin of
   no party (independent, international) denies it or shows the other side in control.
 
@@ -34,7 +35,7 @@ def status(evidence: Evidence) -> str:
     supporters = [o for o in origins if o.supports]
     if _refuted(origins, claimant):
         return "refuted"
-    if any(o.type == "osint" or o.visual for o in supporters):
+    if any((o.type == "osint" or o.visual) and o.firm for o in supporters):
         return "confirmed"
     other = OPPOSITE.get(claimant)
     conceding = [o for o in supporters if o.side == other]

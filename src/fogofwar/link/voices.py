@@ -39,6 +39,7 @@ class Origin:
     denies: bool = False
     opposes: bool = False
     visual: bool = False
+    firm: bool = False  # supports with a claim that is neither hedged nor unverified
     first_support: str | None = None
     position: int = 0
 
@@ -59,13 +60,15 @@ class Group:
     denies: bool = False
     opposes: bool = False
     visual: bool = False
+    firm: bool = False
     first_support: tuple[int, str] | None = None
 
     @property
     def named(self) -> bool:
         return self.first.named
 
-    def add(self, v: Voice, article: str, claim: str, stance: str, visual: bool, position: int) -> None:
+    def add(self, v: Voice, article: str, claim: str, stance: str, visual: bool, position: int,
+            firm: bool = True) -> None:
         if v.named and v.name not in self.names:
             self.names.append(v.name)
         if self.side == "unknown":
@@ -76,6 +79,7 @@ class Group:
         if stance == "support":
             self.supports = True
             self.visual |= visual
+            self.firm |= firm
             if self.first_support is None:
                 self.first_support = (position, claim)
         self.denies |= stance == "deny"
@@ -162,6 +166,7 @@ def _origin(head: Group, members: list[Group], country: str | None) -> Origin:
         origin.denies |= g.denies
         origin.opposes |= g.opposes
         origin.visual |= g.visual
+        origin.firm |= g.firm
     origin.articles = list(articles)
     origin.first_support = min(supports)[1] if supports else None
     return origin
