@@ -26,3 +26,19 @@ def test_demo_prints_a_summary_and_leaves_a_ledger(tmp_path: Path) -> None:
     assert "Robotyne" in text
     assert "Fake[/bold red]" in text  # shown as written, not interpreted as markup
     assert "1 articles analysed" in text
+
+
+def test_the_demo_links_the_siversk_reports_into_one_contested_story(tmp_path: Path) -> None:
+    from fogofwar.sample import sample_dir
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("siversk.txt", "siversk-denial.txt"):
+        (articles / name).write_bytes((sample_dir() / name).read_bytes())
+    out = io.StringIO()
+    assert run_demo(tmp_path / "demo.db", Console(file=out, width=400), articles_dir=articles) == 0
+    text = out.getvalue()
+    assert "2 articles linked" in text
+    line = next(x for x in text.splitlines() if "Siversk ·" in x)
+    assert line.startswith("contested Non-state actor overtakes territory")
+    assert "2 articles" in line
