@@ -32,7 +32,7 @@ def test_county_points_keep_counties_and_parishes_only() -> None:
 def test_counties_become_adm2_places_at_the_mean_of_their_zips(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("fogofwar.gazetteer.us_local._zip_rows", lambda: ZIPS)
     records: dict[int, Record] = {}
-    assert add_us_counties(records, Record, {"MN": "Minnesota", "LA": "Louisiana"}) == 2
+    assert add_us_counties(records, {"MN": "Minnesota", "LA": "Louisiana"}) == 2
     douglas = next(r for r in records.values() if r.name == "Douglas County")
     assert (douglas.feature_code, douglas.admin1, douglas.admin1_code) == ("ADM2", "Minnesota", "MN")
     assert douglas.lat == pytest.approx(45.8) and douglas.lon == pytest.approx(-95.5)
@@ -69,7 +69,7 @@ def test_canadian_provinces_join_the_index_and_lend_towns_their_name() -> None:
     toronto = Record(6167865, "Toronto", 43.7, -79.4, "CA", "08", "", "", "P", "PPL", 2_800_000)
     ottawa = Record(6094817, "Ottawa", 45.4, -75.7, "CA", "08", "", "", "P", "PPL", 800_000)
     records = {r.geonameid: r for r in (toronto, ottawa)}
-    assert add_canadian_provinces(records, Record) == 1
+    assert add_canadian_provinces(records) == 1
     ontario = records[6093943]
     assert (ontario.name, ontario.feature_code, ontario.population) == ("Ontario", "ADM1", 3_600_000)
     assert toronto.admin1 == "Ontario"

@@ -8,7 +8,6 @@ import statistics
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from fogofwar.gazetteer.base import default_radius_km
 from fogofwar.gazetteer.compile import POSTAL_ID_BASE
 from fogofwar.gazetteer.index import INDEX_VERSION, read_tsv_gz
 from fogofwar.gazetteer.normalize import is_latin_key, normalize
+from fogofwar.gazetteer.record import Record
 from fogofwar.gazetteer.regions import add_subdivisions, local_country_names
 from fogofwar.gazetteer.us_local import add_canadian_provinces, add_us_counties, add_us_zip_towns
 
@@ -41,24 +41,6 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CD": ("DR Congo", "Democratic Republic of the Congo"), "MD": ("Moldova",), "SY": ("Syria",),
     "IR": ("Iran",), "VN": ("Vietnam",), "TR": ("Turkey", "Turkiye", "Türkiye"),
 }
-
-
-@dataclass
-class Record:
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    country_code: str
-    admin1_code: str
-    admin1: str
-    admin2: str
-    feature_class: str
-    feature_code: str
-    population: int
-    radius_km: float = 0.0
-    names: set[str] = field(default_factory=set)
-    protected: set[str] = field(default_factory=set)  # keys never dropped by the admin rule
 
 
 def _from_row(row: dict[str, str]) -> Record:
@@ -145,13 +127,13 @@ def collect_records(data_dir: Path, imported: Sequence[Path] = ()) -> tuple[dict
                      sum(p[2] for p in points))
         rec.names.add(rec.name)
         records[rec.geonameid] = rec
-    add_us_counties(records, Record, state_names)
-    add_us_zip_towns(records, Record, state_names)
-    add_canadian_provinces(records, Record)
+    add_us_counties(records, state_names)
+    add_us_zip_towns(records, state_names)
+    add_canadian_provinces(records)
     _merge_postal(records)
     _add_countries(records, countries, capital_points)
     preferred = _add_curated(records, data_dir / "curated.tsv")
-    add_subdivisions(records, Record)
+    add_subdivisions(records)
     return records, preferred
 
 

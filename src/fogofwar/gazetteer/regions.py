@@ -18,11 +18,12 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from fogofwar.gazetteer.compile import BY_REGIONS
 from fogofwar.gazetteer.compile import REGION_ID_BASE as POSTAL_REGION_BASE
 from fogofwar.gazetteer.normalize import is_latin_key, normalize, transliterate_ru
+from fogofwar.gazetteer.record import Record
 
 log = logging.getLogger(__name__)
 
@@ -40,20 +41,6 @@ ENGLISH_TYPE = {"administrative region": "Oblast", "region": "Oblast", "oblast":
                 "administrative territory": "Krai", "autonomous district": "Autonomous Okrug"}
 MIN_CAPITAL = 10_000  # a region is named after a town, not a village ("Ivanovskaya" stanitsa)
 SOVIET = frozenset({"RU", "BY", "KZ", "UZ", "KG", "TJ", "TM", "AM", "AZ", "GE", "MD"})
-
-
-class RecordLike(Protocol):
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    country_code: str
-    admin1_code: str
-    admin1: str
-    feature_class: str
-    feature_code: str
-    population: int
-    names: set[str]
 
 
 def _translator(lang: str, domain: str = "iso3166-2") -> Callable[[str], str]:
@@ -115,7 +102,7 @@ def _stems(core: str, adjectival: bool) -> list[str]:
 
 @dataclass(frozen=True)
 class Capital:
-    town: RecordLike
+    town: Record
     exact: bool  # the region bears the town's own name ("Idlib"), not an adjective of it
     stem: str  # the town's name as the region's English name uses it ("Leningrad" Oblast)
 
@@ -131,8 +118,8 @@ def _english_stem(town_name: str, key: str) -> str:
 class _Towns:
     """A country's towns by name key, and by the 4-letter prefix of each key."""
 
-    def __init__(self, towns: Iterable[RecordLike]) -> None:
-        self.by_key: dict[str, RecordLike] = {}
+    def __init__(self, towns: Iterable[Record]) -> None:
+        self.by_key: dict[str, Record] = {}
         self.by_prefix: dict[str, list[str]] = defaultdict(list)
         for rec in sorted(towns, key=lambda r: -r.population):
             for name in rec.names:
@@ -145,7 +132,7 @@ class _Towns:
         """The most populous town (of at least ``MIN_CAPITAL`` people) named by a stem: exactly, or
         but for an ending of up to two letters ("samar" -> Samara); and whether it bears the
         region's own name ("Idlib") rather than a stem of it ("Krasnodarskiy" -> Krasnodar)."""
-        found: list[tuple[int, bool, str, RecordLike]] = []
+        found: list[tuple[int, bool, str, Record]] = []
         for n, stem in enumerate(stems):
             if n == 0 and len(stems) > 1:
                 continue  # "Orlovskaya" itself names a village; the region is named after Oryol
@@ -245,7 +232,7 @@ class _Index:
         return None
 
 
-def add_subdivisions(records: dict[int, Any], make: Callable[..., Any]) -> int:
+def add_subdivisions(records: dict[int, Record]) -> int:
     """Add the first-level regions of every country we can place, skipping countries whose regions
     the index has already (Ukraine's oblasts, the US states). Returns how many were added."""
     import pycountry
@@ -276,7 +263,7 @@ def add_subdivisions(records: dict[int, Any], make: Callable[..., Any]) -> int:
             taken.add((cc, found.town.admin1_code))
         rec = _merge_into_known(index.ours, cc, all_names, english=bool(english_names))
         if rec is None and found is not None:
-            rec = make(PYCOUNTRY_ID_BASE - added, all_names[0], statistics.median(m.lat for m in members),
+            rec = Record(PYCOUNTRY_ID_BASE - added, all_names[0], statistics.median(m.lat for m in members),
                        statistics.median(m.lon for m in members), cc, found.town.admin1_code, all_names[0], "",
                        "A", "ADM1", sum(m.population for m in members))
             rec.names.update(all_names)

@@ -13,8 +13,9 @@ import logging
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Callable
 from typing import Any
+
+from fogofwar.gazetteer.record import Record
 
 log = logging.getLogger(__name__)
 
@@ -70,16 +71,16 @@ def _radius_km(lat: float, lon: float, points: list[tuple[float, float]]) -> flo
     return round(min(MAX_RADIUS_KM, max(MIN_RADIUS_KM, far)), 1)
 
 
-def add_us_counties(records: dict[int, Any], make: Callable[..., Any], state_names: dict[str, str]) -> int:
-    """Add every US county of the ZIP table as an ADM2 place; returns how many. ``make`` builds a
-    ``builder.Record``. Counties with more ZIP codes (bigger ones) sort first among namesakes."""
+def add_us_counties(records: dict[int, Record], state_names: dict[str, str]) -> int:
+    """Add every US county of the ZIP table as an ADM2 place; returns how many. Counties with more
+    ZIP codes (bigger ones) sort first among namesakes."""
     points = county_points(_zip_rows())
     ranked = sorted(((s, c) for s, c in points if s in state_names), key=lambda k: (-len(points[k]), k))
     for rank, (state, county) in enumerate(ranked):
         pts = points[(state, county)]
         lat, lon = statistics.fmean(p[0] for p in pts), statistics.fmean(p[1] for p in pts)
         gid = US_COUNTY_ID_BASE - len(ranked) + rank  # the biggest gets the lowest id: sorts first
-        rec = make(gid, county, lat, lon, "US", state, state_names[state], county, "A", "ADM2", 0,
+        rec = Record(gid, county, lat, lon, "US", state, state_names[state], county, "A", "ADM2", 0,
                    radius_km=_radius_km(lat, lon, pts))
         rec.names.add(county)
         records[gid] = rec
@@ -90,7 +91,7 @@ def add_us_counties(records: dict[int, Any], make: Callable[..., Any], state_nam
 US_TOWN_ID_BASE = -4_000_000
 
 
-def add_us_zip_towns(records: dict[int, Any], make: Callable[..., Any], state_names: dict[str, str]) -> int:
+def add_us_zip_towns(records: dict[int, Record], state_names: dict[str, str]) -> int:
     """Add the towns of the ZIP table (standard ZIPs' city names) that cities500 lacks in their state,
     each at the mean of its ZIP points, as populated places without a GeoNames id."""
     from fogofwar.gazetteer.normalize import normalize
@@ -109,7 +110,7 @@ def add_us_zip_towns(records: dict[int, Any], make: Callable[..., Any], state_na
         except (KeyError, TypeError, ValueError):
             continue
     for n, ((state, city), pts) in enumerate(sorted(points.items())):
-        rec = make(US_TOWN_ID_BASE - n, city, statistics.fmean(p[0] for p in pts),
+        rec = Record(US_TOWN_ID_BASE - n, city, statistics.fmean(p[0] for p in pts),
                    statistics.fmean(p[1] for p in pts), "US", state, state_names[state], "", "P", "PPL", 0)
         rec.names.add(city)
         records[rec.geonameid] = rec
@@ -128,15 +129,15 @@ CA_PROVINCES: dict[str, tuple[str, int]] = {
 }
 
 
-def add_canadian_provinces(records: dict[int, Any], make: Callable[..., Any]) -> int:
+def add_canadian_provinces(records: dict[int, Record]) -> int:
     """Add Canada's provinces as ADM1 places at the median of their towns; towns learn their name."""
-    towns: dict[str, list[Any]] = defaultdict(list)
+    towns: dict[str, list[Record]] = defaultdict(list)
     for rec in records.values():
         if rec.country_code == "CA" and rec.feature_class == "P" and rec.admin1_code in CA_PROVINCES:
             towns[rec.admin1_code].append(rec)
     for code, members in towns.items():
         name, gid = CA_PROVINCES[code]
-        rec = make(gid, name, statistics.median(m.lat for m in members), statistics.median(m.lon for m in members),
+        rec = Record(gid, name, statistics.median(m.lat for m in members), statistics.median(m.lon for m in members),
                    "CA", code, name, "", "A", "ADM1", sum(m.population for m in members))
         rec.names.update((name, f"Province of {name}"))
         records[gid] = rec
