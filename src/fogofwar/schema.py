@@ -83,6 +83,8 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
+    page_date: str | None = None  # the page's own date, when the reader found one ("YYYY-MM-DD")
+    warnings: tuple[str, ...] = ()  # what the reader could not read (an unreadable date, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +233,24 @@ class Event:
     score: float
     territory_change: TerritoryChange | None = None  # added field
     plover: Plover | None = None  # added field: the PLOVER reading of the ACLED type
+    # added field: a past happening told as background ("the 2014 seizure of Crimea"), dated in its
+    # own time; never news of the article's day
+    background: bool = False
+    evidence: TextSpan | None = None  # added field: the sentence that reports it (ACLED's notes)
+
+
+FurnitureKind = Literal["navigation", "related", "button", "signup", "caption", "credit", "tags", "repeated", "other"]
+FURNITURE_KINDS: tuple[str, ...] = get_args(FurnitureKind)
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A span of page furniture (menus, other articles' headlines, buttons, captions, forms): not
+    article text. Nothing found only inside furniture becomes a place, claim or event."""
+
+    start: int
+    end: int
+    kind: str  # FurnitureKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +268,10 @@ class Analysis:
     events: tuple[Event, ...] = ()
     language: str = "en"
     url: str | None = None  # added field
+    # added field: the page's own date (front matter, HTML metadata, a dateline), beside `published`
+    page_date: str | None = None
+    warnings: tuple[str, ...] = ()  # added field: what could not be read (an unreadable date, ...)
+    furniture: tuple[Furniture, ...] = ()  # added field
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -268,12 +292,15 @@ _ANALYSIS_ORDER = (
     "title",
     "outlet",
     "url",
+    "page_date",
+    "warnings",
     "entities",
     "places",
     "dates",
     "uncertainty_cues",
     "claims",
     "events",
+    "furniture",
 )
 
 
@@ -299,6 +326,7 @@ _NESTED: dict[tuple[str, str], type] = {
     ("Analysis", "uncertainty_cues"): UncertaintyCue,
     ("Analysis", "claims"): Claim,
     ("Analysis", "events"): Event,
+    ("Analysis", "furniture"): Furniture,
     ("Claim", "source"): Source,
     ("Claim", "cue"): TextSpan,
     ("Claim", "content"): Content,
@@ -309,6 +337,7 @@ _NESTED: dict[tuple[str, str], type] = {
     ("Event", "mentions"): TextSpan,
     ("Event", "territory_change"): TerritoryChange,
     ("Event", "plover"): Plover,
+    ("Event", "evidence"): TextSpan,
 }
 
 

@@ -185,6 +185,17 @@ def analysis_schema() -> dict[str, Any]:
                 "score": {"type": "number", "minimum": 0, "maximum": 1},
                 "territory_change": {"anyOf": [{"$ref": "#/$defs/territory_change"}, {"type": "null"}]},
                 "plover": {"anyOf": [{"$ref": "#/$defs/plover"}, {"type": "null"}]},
+                "background": {"type": "boolean"},
+                "evidence": {"anyOf": [{"$ref": "#/$defs/span"}, {"type": "null"}]},
+            },
+        },
+        "furniture": {
+            "type": "object",
+            "required": ["start", "end", "kind"],
+            "properties": {
+                "start": {"type": "integer", "minimum": 0},
+                "end": {"type": "integer", "minimum": 0},
+                "kind": {"enum": list(s.FURNITURE_KINDS)},
             },
         },
     }
@@ -222,12 +233,15 @@ def analysis_schema() -> dict[str, Any]:
             "title": _nullable("string"),
             "outlet": _nullable("string"),
             "url": _nullable("string"),
+            "page_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+            "warnings": {"type": "array", "items": {"type": "string"}},
             "entities": _arr("entity"),
             "places": _arr("place"),
             "dates": _arr("date"),
             "uncertainty_cues": _arr("uncertainty_cue"),
             "claims": _arr("claim"),
             "events": _arr("event"),
+            "furniture": _arr("furniture"),
         },
         "$defs": defs,
     }

@@ -152,6 +152,8 @@ def doc_to_analysis(doc: Doc) -> Analysis:
         title=article.title,
         outlet=article.outlet,
         url=article.url,
+        page_date=article.page_date,
+        warnings=article.warnings,
         entities=tuple(doc._.entities or ()),
         places=tuple(doc._.places or ()),
         dates=tuple(doc._.dates or ()),
@@ -220,5 +222,7 @@ def merge_chunks(article: Article, analyses: list[Analysis], offsets: list[int])
         title=article.title,
         outlet=article.outlet,
         url=article.url,
+        page_date=article.page_date,
+        warnings=article.warnings,
         **{k: tuple(v) for k, v in merged.items()},
     )
