@@ -17,6 +17,7 @@ EXTENSIONS: dict[str, object] = {
     "uncertainty_cues": None,
     "claims": None,
     "events": None,
+    "furniture": None,
 }
 
 

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogofwar.analyze.extensions import register_extensions
+from fogofwar.analyze.furniture import find_furniture, mask
 from fogofwar.schema import Analysis, Article
 
 log = logging.getLogger(__name__)
@@ -137,8 +138,11 @@ class Analyzer:
 
 
 def _make_doc(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+    """The Doc the stages read: the article with its page furniture blanked (offsets kept)."""
+    furniture = find_furniture(article.text)
+    doc = nlp.make_doc(mask(article.text, furniture) if furniture else article.text)
     doc._.article = article
+    doc._.furniture = tuple(furniture)
     return doc
 
 
@@ -160,6 +164,7 @@ def doc_to_analysis(doc: Doc) -> Analysis:
         uncertainty_cues=tuple(doc._.uncertainty_cues or ()),
         claims=tuple(doc._.claims or ()),
         events=tuple(doc._.events or ()),
+        furniture=tuple(doc._.furniture or ()),
     )
 
 
@@ -210,7 +215,7 @@ def merge_chunks(article: Article, analyses: list[Analysis], offsets: list[int])
             counters[kind] = counters.get(kind, 0) + 1
             ids[item.id] = f"{article.id}:{kind}{counters[kind]}"
     merged: dict[str, list[Any]] = {
-        k: [] for k in ("entities", "places", "dates", "uncertainty_cues", "claims", "events")
+        k: [] for k in ("entities", "places", "dates", "uncertainty_cues", "claims", "events", "furniture")
     }
     for part, offset in zip(analyses, offsets, strict=True):
         for key, items in merged.items():

@@ -32,6 +32,7 @@ EVALUATORS: dict[str, str | Evaluator] = {
     "attribution": "fogofwar.evaluate.attribution:evaluate_attribution",
     "uncertainty": "fogofwar.evaluate.uncertainty:evaluate_uncertainty",
     "large": "fogofwar.evaluate.large:evaluate_large",
+    "realpages": "fogofwar.evaluate.realpages:evaluate_realpages",
 }
 
 

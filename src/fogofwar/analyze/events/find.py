@@ -23,6 +23,7 @@ from fogofwar.analyze.events.actors import (
 from fogofwar.analyze.events.classify import sub_event_type
 from fogofwar.analyze.events.context import anaphoric_denials, mention_context
 from fogofwar.analyze.events.coref import TERRITORY_SUBS, Group, group_mentions, kind
+from fogofwar.analyze.events.happening import is_background, not_a_happening
 from fogofwar.analyze.events.lexicon import load_lexicon, words
 from fogofwar.analyze.events.mentions import Mention, find_mentions, mention_extent, unresolved_place_name
 from fogofwar.analyze.events.plover import plover_of
@@ -294,6 +295,7 @@ def find(
     sides_named = frozenset(side_of_country(country_of_name(e.text)) for e in doc.ents if e.label_ in ("NORP", "GPE"))
     aid, pub = article_id(doc), published(doc)
     text = doc.text
+    latest = max((d.value for d in dates if d.value), default=None)
     events: list[Event] = []
     for g in groups:
         # with no place of its own, an event at a local spot ("near the central market") of an article
@@ -312,6 +314,12 @@ def find(
         protest = [m.sub_event_type for m in g.mentions if m.sub_event_type in PROTEST_ORDER]
         if protest:
             sub = min(protest, key=PROTEST_ORDER.index)  # a rally that turned violent was violent
+        reason = not_a_happening(g, sub, place) if context == "happened" else None
+        if reason == "aim":
+            context = "hypothetical"
+        elif reason is not None:
+            continue  # the war itself, talks, a weapon named in passing, a total over months
+        background = is_background(date, pub, latest)
         country = place.country_code if place is not None else g.first.country
         actors = _final_actors(refs, sub, country)
         fatalities = next((m.fatalities for m in g.mentions if m.fatalities is not None), g.fatalities)
@@ -328,21 +336,57 @@ def find(
             territory = TerritoryChange(name, before, after, status)
         extents = sorted(mention_extent(m) for m in g.mentions)
         spans = tuple(TextSpan(a, b, text[a:b]) for a, b in extents)
-        events.append(
-            Event(
-                id=make_id(aid, "ev", len(events) + 1),
-                event_type=EVENT_TYPE_OF[sub],
-                sub_event_type=sub,
-                actors=actors,
-                place=place,
-                date=date,
-                fatalities=fatalities,
-                context=context,
-                claim_ids=claim_ids,
-                mentions=spans,
-                score=_score(g, place, [r.actor for r in refs if r.end > 0], date),
-                territory_change=territory,
-                plover=plover_of(sub, {m.cls.name for m in g.mentions} | {kind(m) for m in g.mentions}),
-            )
+        event = Event(
+            id=make_id(aid, "ev", len(events) + 1),
+            event_type=EVENT_TYPE_OF[sub],
+            sub_event_type=sub,
+            actors=actors,
+            place=place,
+            date=date,
+            fatalities=fatalities,
+            context=context,
+            claim_ids=claim_ids,
+            mentions=spans,
+            score=_score(g, place, [r.actor for r in refs if r.end > 0], date),
+            territory_change=territory,
+            plover=plover_of(sub, {m.cls.name for m in g.mentions} | {kind(m) for m in g.mentions}),
+            background=background,
+            evidence=_evidence(doc, g),
         )
+        events.append(event)
+        for other in _conjoined_places(doc, place, places):
+            events.append(replace(event, id=make_id(aid, "ev", len(events) + 1), place=other))
     return events
+
+
+def _conjoined_places(doc: Doc, place: Place | None, places: Sequence[Place]) -> list[Place]:
+    """The other places listed with an event's place ("missiles hit Lviv, Dnipro and the Odesa
+    region"): ACLED codes one event per named place."""
+    if place is None or place.precision == 3 or place.end <= place.start:
+        return []
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span.root
+    others = []
+    for tok in root.conjuncts:
+        for p in places:
+            if p.start <= tok.idx < p.end and p.lat is not None and p.precision != 3 and p.start != place.start:
+                if all(abs(o.start - p.start) > 0 for o in others):
+                    others.append(p)
+                break
+    return others
+
+
+def _evidence(doc: Doc, g: Group) -> TextSpan:
+    """The sentence of the group's first mention that is not anaphoric (ACLED's notes)."""
+    first = next((m for m in sorted(g.mentions, key=lambda m: m.span.start_char) if not m.anaphoric), g.first)
+    sent = first.span.sent
+    a, b = sent.start_char, sent.end_char
+    article = doc._.article
+    text = article.text if article is not None and len(article.text) == len(doc.text) else doc.text
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return TextSpan(a, b, text[a:b])

@@ -1,0 +1,217 @@
+"""Whether a group of mentions reports a happening, and whether it is background.
+
+An event is one real-world happening that the article reports as having occurred
+(docs/realpages.md). Real pages are full of words that look like events and are not: the war
+itself ("Russia's invasion of Ukraine"), aims ("had hoped to take the capital"), talks that did
+not reach an agreement, weapons named in passing ("its stock of missiles"), totals over months
+("more than 300 towns shelled since February"). ``not_a_happening`` says why a group is none of
+them, or None when it is an event; ``is_background`` tells a past happening told as background
+("the 2014 seizure of Crimea"), which keeps its own date and is never news of the article's day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from fogofwar.analyze.events.coref import Group
+from fogofwar.analyze.events.mentions import Mention
+from fogofwar.schema import DateRef
+
+# Nouns that name the war or a campaign as a whole: never one happening of a day.
+WAR_NOUNS = frozenset({
+    "invasion", "war", "conflict", "aggression", "hostility", "hostilities", "operation", "campaign",
+    "occupation", "warfare", "crisis", "annexation", "intervention",
+})
+# Verbs that tell a named event took place or had an effect ("the strike killed", "explosions rocked").
+HAPPEN_VERBS = frozenset({
+    "kill", "hit", "destroy", "damage", "wound", "injure", "rock", "shake", "occur", "happen", "take",
+    "leave", "cause", "target", "strike", "continue", "intensify", "erupt", "break", "report", "record",
+    "hear", "see", "follow", "come", "spark", "trigger", "claim", "set", "blow", "flatten", "level", "raze",
+    "knock", "cut", "reduce", "force", "rage", "resume", "escalate", "explode", "detonate", "land", "fall",
+    "rain", "pound", "slam", "tear", "engulf", "ignite", "burn", "shatter", "sink", "down",
+    "repel", "repulse", "suffer", "launch", "carry", "conduct", "mount", "unleash", "stage", "fire",
+    "be", "begin", "start", "spread", "ensue", "unfold", "persist", "go",
+})
+# Verbs of reaching an agreement: an Agreement needs one.
+AGREE_VERBS = frozenset({
+    "agree", "sign", "reach", "strike", "seal", "broker", "conclude", "ink", "finalize", "finalise", "clinch",
+    "exchange", "swap", "free", "release", "hand", "return", "enter", "implement", "hold", "announce",
+    "accept", "approve", "ratify", "secure",
+})
+# Words of a total over a long period: "since February", "so far this year", "over the past months".
+_TOTAL = re.compile(
+    r"\b(?:since (?:the (?:start|beginning|outbreak)|february|march|april|may|june|july|august|september|"
+    r"october|november|december|january|20\d\d|the war|the invasion|russia's invasion|it began)|so far|"
+    r"to date|in total|over the (?:past|last) (?:\w+ )?(?:weeks|months|years)|throughout the war|"
+    r"during the war|over the course of the war|since then)\b",
+    re.IGNORECASE,
+)
+_AIM_HEADS = frozenset({
+    "hope", "aim", "seek", "try", "attempt", "plan", "want", "intend", "strive", "fight", "push", "prepare",
+    "struggle", "move", "vow", "threaten", "expect", "need", "set", "look", "bid", "effort", "goal",
+    "objective", "ambition", "mission", "order", "urge", "call", "demand", "wish", "able", "ready",
+    "designed", "tasked", "meant", "going", "likely", "unlikely", "poised",
+})
+# Weapons named as nouns: an event only when the sentence tells their use.
+_WEAPONS = frozenset({
+    "missile", "rocket", "artillery", "drone", "plane", "jet", "warplane", "helicopter", "tank", "bomb",
+    "shell", "mortar", "howitzer", "himars", "gun", "weapon", "ammunition", "grenade", "munition", "bomber",
+    "aircraft", "uav", "mine", "explosive", "gas", "chlorine", "sarin",
+})
+_CARRIED_OUT = frozenset({"swap", "exchange", "ceasefire", "cease-fire", "truce", "armistice", "surrender"})
+BACKGROUND_DAYS = 21  # a happening dated this long before the article is background, not news
+
+
+def _infinitive(tok: Token) -> bool:
+    """A verb in a to-infinitive ("to take the capital"): an aim, never a report."""
+    return tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    )
+
+
+def _aim(m: Mention) -> bool:
+    head = m.head
+    if _infinitive(head):
+        return True
+    # "the objective is to advance", "plans to capture": the trigger under an aim word
+    for anc in list(head.ancestors)[:3]:
+        if anc.lemma_.lower() in _AIM_HEADS and (_infinitive(head) or m.nominal and head.dep_ in ("pobj", "dobj")
+                                                 and anc.lemma_.lower() in ("plan", "effort", "bid", "goal")):
+            return True
+    return False
+
+
+_TALK_VERBS = frozenset({
+    "discuss", "negotiate", "plan", "propose", "consider", "threaten", "warn", "fear", "demand", "urge",
+    "call", "seek", "want", "need", "hope", "prepare", "avoid", "prevent", "deter", "risk", "imagine",
+    "predict", "expect", "forecast", "envisage", "contemplate", "weigh", "rule", "study", "debate",
+})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to", "shall", "'d", "'ll"})
+_USE_VERBS = {"use", "fire", "launch", "drop", "shoot", "attack", "bomb", "shell", "lob", "throw"}
+_WEAPON_VERBS = (HAPPEN_VERBS | _USE_VERBS) - {"be", "see"}
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose clause holds a noun ("killed in [separate attacks]", "[the strike] hit")."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _realis(verb: Token) -> bool:
+    """A verb told as fact: past, perfect or present, with no modal or "to" before it."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "VBG"):
+        return False
+    chain = [verb, *[a for a in verb.ancestors if verb.dep_ in ("xcomp", "conj", "advcl")][:1]]
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for v in chain for c in v.children)
+
+
+def _anchored(m: Mention) -> bool:
+    """A nominal mention told as taking place: a support verb ("launched strikes"), a realis verb
+    whose clause holds it ("killed in separate attacks", "the strike hit"), for a weapon named
+    alone a verb of its use ("missiles hit the depot", "fired rockets"), or a settlement and a date
+    of its own ("a missile strike on Lviv on Saturday")."""
+    if not m.nominal or m.has_support:
+        return True
+    verb = _governor(m.head)
+    lemma = verb.lemma_.lower()
+    weapon = m.head.lemma_.lower() in _WEAPONS
+    if verb is not m.head and _realis(verb) and lemma not in _TALK_VERBS and (not weapon or lemma in _WEAPON_VERBS):
+        return True
+    if weapon and verb.dep_ in ("acl", "relcl", "xcomp", "conj") and verb.head is not verb:
+        outer = _governor(verb.head)  # "fired shells [filled with gas]"
+        if _realis(outer) and outer.lemma_.lower() in _WEAPON_VERBS:
+            return True
+    if verb.pos_ not in ("VERB", "AUX"):  # a verbless or misparsed sentence: "Bombings at X killed 18"
+        sent = m.head.sent
+        if any(t.lemma_.lower() in HAPPEN_VERBS - {"be", "see", "go", "come"} and _realis(t) for t in sent):
+            return True
+    place = m.place
+    if place is None or place.precision not in (1, 2):
+        return False
+    return (m.date is not None and bool(m.date.value)) or any(t.ent_type_ == "DATE" for t in m.head.sent)
+
+
+def _war_itself(m: Mention) -> bool:
+    if not m.nominal:
+        # "since Russia invaded Ukraine": the invasion of a whole country is the war, not a day's event
+        return m.head.lemma_.lower() == "invade" and (m.place is None or m.place.precision == 3)
+    return m.head.lemma_.lower() in WAR_NOUNS and not m.has_support and not (
+        m.place is not None and m.place.precision == 1 and m.date is not None and m.date.precision == "day"
+    )
+
+
+def _agreement_reached(g: Group) -> bool:
+    """Signed, agreed, a ceasefire in force, an exchange carried out: not talks about one."""
+    for m in g.mentions:
+        if (not m.nominal and m.head.tag_ in ("VBD", "VBN")) or (m.nominal and m.has_support):
+            return True
+        named = {m.head.lemma_.lower(), *(c.lemma_.lower() for c in m.head.children if c.dep_ == "compound")}
+        if m.nominal and named & _CARRIED_OUT and _anchored(m):
+            return True  # "the prisoner swap took place", "the ceasefire collapsed": one was in force
+        for tok in (m.head, m.anchor, m.head.head, _governor(m.head)):
+            if tok is not None and tok.lemma_.lower() in AGREE_VERBS and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+                return True
+    return False
+
+
+LONG_DOC_SENTS = 6  # a page this long names where and when what it reports happened
+
+
+def _nowhere_never(g: Group) -> bool:
+    """In a page of several paragraphs, a happening told with no place and no time of its own is
+    generic ("Russia is fighting for its survival", "towns under continued shelling")."""
+    if any(m.place is not None or m.place_anaphoric or (m.date is not None and m.date.text) for m in g.mentions):
+        return False
+    doc = g.first.head.doc
+    return sum(1 for _ in doc.sents) >= LONG_DOC_SENTS
+
+
+def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
+    """Why the group reports no happening ("war", "aim", "unanchored", "talks", "total",
+    "generic"), or None."""
+    mentions: Sequence[Mention] = g.mentions
+    if all(_war_itself(m) for m in mentions):
+        return "war"
+    if all(_aim(m) for m in mentions):
+        return "aim"
+    if all(m.nominal for m in mentions) and not any(_anchored(m) for m in mentions):
+        return "unanchored"
+    if sub == "Agreement" and not _agreement_reached(g):
+        return "talks"
+    if all(_TOTAL.search(" ".join(t.text for t in m.clause)) for m in mentions):
+        return "total"
+    if place is None and _nowhere_never(g):
+        return "generic"
+    return None
+
+
+def is_background(date: DateRef | None, published: str | None, latest: str | None) -> bool:
+    """A happening dated in the text well before the article's date (or, undated article, years
+    before the latest date it names) is background."""
+    if date is None or not date.text:
+        return False
+    if not date.value:
+        return date.precision == "unknown"  # "months ago", "in the summer": an earlier, unresolved time
+    value = date.value
+    reference = published or latest
+    if reference is None:
+        return False
+    try:
+        ref_day = dt.date.fromisoformat(reference[:10])
+    except ValueError:
+        return False
+    year = int(value[:4])
+    if len(value) == 4:
+        return year < ref_day.year
+    month = int(value[5:7])
+    if len(value) == 7:
+        month_end = dt.date(year, month, 28)
+        return (ref_day.year, ref_day.month) > (year, month) and (ref_day - month_end).days > BACKGROUND_DAYS
+    return (ref_day - dt.date.fromisoformat(value)).days > BACKGROUND_DAYS
