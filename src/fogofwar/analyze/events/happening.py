@@ -77,6 +77,10 @@ def _aim(m: Mention) -> bool:
     head = m.head
     if _infinitive(head):
         return True
+    if head.lemma_.lower() in ("fight", "battle", "struggle", "push", "race") and any(
+        c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in head.children
+    ):
+        return True  # "are fighting to seize the region": the aim, not a battle at a place
     # "the objective is to advance", "plans to capture": the trigger under an aim word
     for anc in list(head.ancestors)[:3]:
         if anc.lemma_.lower() in _AIM_HEADS and (_infinitive(head) or m.nominal and head.dep_ in ("pobj", "dobj")
@@ -147,9 +151,29 @@ def _war_itself(m: Mention) -> bool:
     )
 
 
+_UNREAL_ADJ = frozenset({"possible", "potential", "proposed", "future", "draft", "prospective", "eventual", "new"})
+_TALK_NOUNS = frozenset({
+    "talk", "negotiation", "discussion", "proposal", "plan", "push", "bid", "effort", "hope", "prospect", "call",
+    "offer", "idea", "framework", "chance", "demand", "condition", "term",
+})
+
+
+def _talked_about(m: Mention) -> bool:
+    """ "talks on a possible ceasefire", "a proposed deal": an agreement not reached."""
+    named = [m.head, *(c for c in m.head.children if c.dep_ == "compound")]
+    if any(c.dep_ == "amod" and c.lemma_.lower() in _UNREAL_ADJ for t in named for c in t.children):
+        return True
+    if any(a.lemma_.lower() in _TALK_NOUNS for a in list(m.head.ancestors)[:3] if a.pos_ == "NOUN"):
+        return True
+    verb = _governor(m.head)  # "held talks ... about a deal"
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _TALK_NOUNS for c in verb.children)
+
+
 def _agreement_reached(g: Group) -> bool:
     """Signed, agreed, a ceasefire in force, an exchange carried out: not talks about one."""
     for m in g.mentions:
+        if m.nominal and (m.head.lemma_.lower() in _TALK_NOUNS or _talked_about(m)):
+            continue  # talks held, planned or stalled are not an agreement
         if (not m.nominal and m.head.tag_ in ("VBD", "VBN")) or (m.nominal and m.has_support):
             return True
         named = {m.head.lemma_.lower(), *(c.lemma_.lower() for c in m.head.children if c.dep_ == "compound")}

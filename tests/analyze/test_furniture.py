@@ -1,0 +1,100 @@
+"""Page furniture is marked by line shape and blanked before the stages, offsets kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogofwar.analyze import Analyzer
+from fogofwar.analyze.furniture import find_furniture, line_kind, mask
+from fogofwar.schema import Article
+from fogofwar.validate import validate
+
+PAGE = """Drones hit a fuel depot in Odesa overnight, officials say
+
+Share
+Save to Read Later
+Photograph: Invented Agency/Getty Images
+
+Russian drones struck a fuel depot in Odesa overnight, the regional governor said on Tuesday.
+
+Read more:
+Russia captures Izium in eastern push
+Ukraine retakes Bucha after fierce fighting
+
+Most read
+World
+Business
+Sport
+
+Sign up to our morning briefing
+Firefighters put out the blaze by morning, the governor said."""
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Share", "button"),
+        ("ADVERTISEMENT", "button"),
+        ("Photograph: Invented Agency/Getty Images", "credit"),
+        ("Jane Doe for The New York Times", "credit"),
+        ("Updated at 22.38 BST", "credit"),
+        ("Read more: Ukraine retakes Bucha after fierce fighting", "related"),
+        ("Sign up to our morning briefing", "signup"),
+        ("[Kyiv says it downed 20 drones](https://example.invalid/a)", "related"),
+    ],
+)
+def test_furniture_lines(line: str, kind: str) -> None:
+    assert line_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russian drones struck a fuel depot in Odesa overnight, the regional governor said on Tuesday.",
+        "More than 40 people were evacuated from the town, officials said.",
+        "Video showed smoke rising over the port.",
+        "Updated figures from the ministry put the toll at 12.",
+    ],
+)
+def test_prose_is_not_furniture(line: str) -> None:
+    assert line_kind(line) is None
+
+
+def test_page_furniture_spans_and_mask() -> None:
+    spans = find_furniture(PAGE)
+    marked = [PAGE[s.start : s.end] for s in spans]
+    assert any("Share" in m for m in marked)
+    assert any("Russia captures Izium" in m for m in marked), "headlines under 'Read more' are furniture"
+    assert any("Business" in m for m in marked), "a run of menu items is furniture"
+    assert not any("the regional governor said" in m for m in marked)
+    assert not any("Firefighters" in m for m in marked)
+    blanked = mask(PAGE, spans)
+    assert len(blanked) == len(PAGE) and blanked.count("\n") == PAGE.count("\n")
+    assert "Izium" not in blanked and "regional governor" in blanked
+
+
+def test_the_first_line_is_the_page_title_not_furniture() -> None:
+    text = "Russia Shells Kharkiv As Talks Stall\n\nRussian forces shelled Kharkiv on Monday."
+    assert not any(s.start == 0 for s in find_furniture(text))
+
+
+def test_prose_after_a_related_marker_is_kept() -> None:
+    text = "Russian troops shelled the town.\n\nREAD MORE STORIES\n\nThe governor said two people were hurt."
+    marked = [text[s.start : s.end] for s in find_furniture(text)]
+    assert marked == ["READ MORE STORIES"]
+
+
+def test_nothing_in_furniture_becomes_a_place_claim_or_event(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze(Article(id="page", text=PAGE, published="2024-05-14"))
+    assert validate(analysis.to_dict()) == []
+    furniture = [(f.start, f.end) for f in analysis.furniture]
+    assert furniture
+
+    def inside(start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in furniture)
+
+    assert not any(inside(p.start, p.end) for p in analysis.places)
+    assert not any(inside(c.content.start, c.content.end) for c in analysis.claims)
+    assert not any(inside(m.start, m.end) for e in analysis.events for m in e.mentions)
+    assert not any(p.text in ("Izium", "Bucha") for p in analysis.places)
+    assert any(p.text == "Odesa" for p in analysis.places)
