@@ -96,7 +96,8 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
         pos += len(raw)
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
+    """A headline's capitals: every word but the small ones capitalised."""
     words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL]
     if len(words) < 4:
         return False
@@ -139,7 +140,7 @@ def find_furniture(text: str, repeated: Iterable[str] = ()) -> list[Furniture]:
         kind = line_kind(line)
         if kind is None and line in known:
             kind = "repeated"
-        if kind is None and i > first_body and _short(line) and _title_case(line) and len(line) >= 20:
+        if kind is None and i > first_body and _short(line) and title_case(line) and len(line) >= 20:
             kind = "related"  # another article's headline: Title Case, no full stop, mid-page
         kinds[i] = kind
     _mark_after_markers(lines, kinds)

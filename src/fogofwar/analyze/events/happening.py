@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from fogofwar.analyze.events.coref import Group
+from fogofwar.analyze.furniture import title_case
 from fogofwar.analyze.events.mentions import Mention
 from fogofwar.schema import DateRef
 
@@ -213,7 +214,19 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
         return "total"
     if place is None and _nowhere_never(g):
         return "generic"
+    if all(_in_headline(m) for m in mentions):
+        return "headline"
     return None
+
+
+def _in_headline(m: Mention) -> bool:
+    """A mention only in a Title-Case headline line ("What the West Is Fighting For"): a page's
+    headline is told again in its body when it reports a happening."""
+    text = m.head.doc.text
+    start = text.rfind("\n", 0, m.span.start_char) + 1
+    end = text.find("\n", m.span.end_char)
+    line = text[start : end if end != -1 else len(text)].strip()
+    return len(line) < 160 and len(text.strip()) > len(line) + 200 and title_case(line)
 
 
 def is_background(date: DateRef | None, published: str | None, latest: str | None) -> bool:
