@@ -25,7 +25,8 @@ from fogofwar.schema import DateRef
 # Nouns that name the war or a campaign as a whole: never one happening of a day.
 WAR_NOUNS = frozenset({
     "invasion", "war", "conflict", "aggression", "hostility", "hostilities", "operation", "campaign",
-    "occupation", "warfare", "crisis", "annexation", "intervention",
+    "occupation", "warfare", "crisis", "annexation", "intervention", "offensive", "counteroffensive",
+    "counter-offensive",
 })
 # Verbs that tell a named event took place or had an effect ("the strike killed", "explosions rocked").
 HAPPEN_VERBS = frozenset({
@@ -48,7 +49,8 @@ _TOTAL = re.compile(
     r"\b(?:since (?:the (?:start|beginning|outbreak)|february|march|april|may|june|july|august|september|"
     r"october|november|december|january|20\d\d|the war|the invasion|russia's invasion|it began)|so far|"
     r"to date|in total|over the (?:past|last) (?:\w+ )?(?:weeks|months|years)|throughout the war|"
-    r"during the war|over the course of the war|since then)\b",
+    r"during the war|over the course of the war|since then|"
+    r"for (?:nearly |almost |more than |over |about |some )?(?:\w+ )?(?:weeks|months|years))\b",
     re.IGNORECASE,
 )
 _AIM_HEADS = frozenset({
@@ -198,6 +200,19 @@ def _nowhere_never(g: Group) -> bool:
     return sum(1 for _ in doc.sents) >= LONG_DOC_SENTS
 
 
+def _state_not_event(m: Mention) -> bool:
+    """ "the territories currently occupied by Moscow", "those fighting against the elite": a
+    participle that describes a state or a kind of people, not a happening."""
+    head = m.head
+    if m.nominal or head.dep_ not in ("amod", "acl") or head.lemma_.lower() not in _STATE_VERBS:
+        return False
+    return head.tag_ in ("VBN", "VBG", "JJ") and not any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree)
+
+
+_STATE_VERBS = frozenset({"occupy", "hold", "control", "fight", "battle", "besiege", "encircle", "surround"})
+_NOT_ACLED = re.compile(r"\b(?:cyber|airspace|hack)", re.IGNORECASE)
+
+
 def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
     """Why the group reports no happening ("war", "aim", "unanchored", "talks", "total",
     "generic"), or None."""
@@ -206,10 +221,16 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
         return "war"
     if all(_aim(m) for m in mentions):
         return "aim"
+    if all(_state_not_event(m) for m in mentions):
+        return "state"
+    if all(_NOT_ACLED.search(m.head.sent.text) and m.nominal for m in mentions):
+        return "not-acled"  # cyberattacks and airspace violations are not ACLED events
     if all(m.nominal for m in mentions) and not any(_anchored(m) for m in mentions):
         return "unanchored"
     if sub == "Agreement" and not _agreement_reached(g):
         return "talks"
+    if sub == "Non-violent transfer of territory" and any(_hands_people(m) for m in mentions):
+        return "people"  # "handed over 144 prisoners": an exchange, not territory
     if all(_TOTAL.search(" ".join(t.text for t in m.clause)) for m in mentions):
         return "total"
     if place is None and _nowhere_never(g):
@@ -217,6 +238,14 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
     if all(_in_headline(m) for m in mentions):
         return "headline"
     return None
+
+
+_PEOPLE = frozenset({"prisoner", "soldier", "body", "people", "civilian", "child", "captive", "pow", "fighter",
+                     "defender", "serviceman", "hostage", "detainee", "number"})
+
+
+def _hands_people(m: Mention) -> bool:
+    return any(t.lemma_.lower() in _PEOPLE for t in m.head.subtree if t.dep_ in ("dobj", "pobj", "nsubjpass"))
 
 
 def _in_headline(m: Mention) -> bool:
