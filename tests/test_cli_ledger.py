@@ -354,3 +354,71 @@ def test_no_link_then_link_and_rebuild(cli: click.Group, tmp_path: Path) -> None
 def test_an_unknown_story_is_a_clear_error(cli: click.Group, ledger: Path) -> None:
     result = CliRunner().invoke(cli, ["story", "--db", str(ledger), "st-nope"])
     assert result.exit_code != 0 and "no story st-nope" in result.output
+
+
+# what users see: events that happened by default, the rest with --all-contexts
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    """A ledger with one event of the day, a background happening of 2014 and a denied event."""
+    from fogofwar.store.links import link_pending
+    from fogofwar.store.testing import kramatorsk
+
+    db = tmp_path / "history.db"
+    with open_store(db) as store:
+        ingest(store, [kramatorsk()])
+        link_pending(store)
+    return db
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], ["kramatorsk:ev1"]),
+        (["--all-contexts"], ["kramatorsk:ev1", "kramatorsk:ev2", "kramatorsk:ev3"]),
+        (["--context", "denied"], ["kramatorsk:ev3"]),
+        (["--context", "happened", "--all-contexts"], ["kramatorsk:ev1", "kramatorsk:ev2"]),
+    ],
+)
+def test_events_show_what_happened_unless_all_contexts(
+    cli: click.Group, history: Path, args: list[str], expected: list[str]
+) -> None:
+    result = run(cli, "events", "--db", str(history), "--json", *args)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [e["id"] for e in lines] == expected
+    assert all("context" in e and "background" in e and e["evidence"]["text"] for e in lines)
+
+
+def test_events_table_has_context_background_and_evidence(cli: click.Group, history: Path) -> None:
+    default = run(cli, "events", "--db", str(history)).stdout
+    assert "1 events (happened; --all-contexts for the rest)" in default
+    assert "context" in default and "evidence" in default
+    assert "Russian missiles struck Kramatorsk" in default and "Separatists" not in default
+    everything = run(cli, "events", "--db", str(history), "--all-contexts").stdout
+    assert "3 events" in everything
+    assert "happened (background)" in everything and "denied" in everything
+    assert "Separatists seized the city" in everything
+
+
+def test_stories_show_happened_stories_unless_all_contexts(cli: click.Group, history: Path) -> None:
+    default = [json.loads(line) for line in run(cli, "stories", "--db", str(history), "--json").stdout.splitlines()]
+    assert [s["events"] for s in default] == [["kramatorsk:ev1", "kramatorsk:ev3"]]
+    every = run(cli, "stories", "--db", str(history), "--json", "--all-contexts").stdout.splitlines()
+    assert sorted(tuple(json.loads(line)["events"]) for line in every) == [
+        ("kramatorsk:ev1", "kramatorsk:ev3"), ("kramatorsk:ev2",),  # the 2014 seizure, told as background
+    ]  # fmt: skip
+
+
+def test_export_shows_happened_events_unless_all_contexts(cli: click.Group, history: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(run(cli, "export", "--db", str(history), "--format", "csv").stdout)))
+    assert [(r["event_id"], r["context"], r["background"]) for r in rows] == [("kramatorsk:ev1", "happened", "false")]
+    assert rows[0]["notes"].startswith("Russian missiles struck Kramatorsk on March 3")
+    assert (rows[0]["year"], rows[0]["time_precision"], rows[0]["geo_precision"]) == ("2026", "1", "1")
+    result = run(cli, "export", "--db", str(history), "--format", "csv", "--all-contexts")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["context"] for r in rows] == ["happened", "happened", "denied"]
+    assert rows[2]["geo_precision"] == "" and rows[2]["inter1"] == "" and rows[2]["year"] == "2026"
+    assert "exported 3 records" in result.stderr
+    geo = json.loads(run(cli, "export", "--db", str(history), "--format", "geojson", "--what", "events").stdout)
+    assert [f["properties"]["context"] for f in geo["features"]] == ["happened"]

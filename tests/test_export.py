@@ -14,7 +14,7 @@ from fogofwar.export import export
 from fogofwar.export.acled import acled_name, inter_code, interaction, region, sentence_at, source_scale
 from fogofwar.schema import Actor, Analysis
 from fogofwar.store import SqlStore, ingest
-from fogofwar.store.testing import memory_store, sample_analyses
+from fogofwar.store.testing import kramatorsk, memory_store, sample_analyses
 
 ACLED = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -23,8 +23,8 @@ ACLED = [
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]  # fmt: skip
 OWN = [
-    "article_id", "event_id", "context", "territory_status", "controller_before", "controller_after", "claim_ids",
-    "plover_event_type", "plover_mode", "score",
+    "article_id", "event_id", "context", "background", "territory_status", "controller_before", "controller_after",
+    "claim_ids", "plover_event_type", "plover_mode", "score",
 ]  # fmt: skip
 
 
@@ -316,3 +316,103 @@ def test_csv_takes_inter_codes_plover_and_associated_actors_from_the_analysis() 
     assert (row["plover_event_type"], row["plover_mode"]) == ("ASSAULT", "")
     assert row["source_scale"] == "International"
     assert row["disorder_type"] == "Political violence"
+
+
+# what users see: events that happened by default, evidence as notes, whole numbers
+
+
+@pytest.fixture(scope="module")
+def history() -> SqlStore:
+    s = memory_store()
+    ingest(s, [kramatorsk()])
+    return s
+
+
+def _csv_rows(store: SqlStore, all_contexts: bool = False) -> list[dict[str, str]]:
+    buf = io.StringIO()
+    export(store, "csv", buf, all_contexts=all_contexts)
+    return list(csv.DictReader(io.StringIO(buf.getvalue())))
+
+
+def test_csv_exports_happened_events_unless_all_contexts(history: SqlStore) -> None:
+    rows = _csv_rows(history)
+    assert [(r["event_id"], r["context"], r["background"]) for r in rows] == [("kramatorsk:ev1", "happened", "false")]
+    everything = _csv_rows(history, all_contexts=True)
+    assert [(r["event_id"], r["context"], r["background"]) for r in everything] == [
+        ("kramatorsk:ev1", "happened", "false"), ("kramatorsk:ev2", "happened", "true"),
+        ("kramatorsk:ev3", "denied", "false"),
+    ]  # fmt: skip
+
+
+def test_notes_are_the_evidence_sentence(history: SqlStore) -> None:
+    notes = {r["event_id"]: r["notes"] for r in _csv_rows(history, all_contexts=True)}
+    assert notes == {
+        # given by the analysis
+        "kramatorsk:ev1": "Russian missiles struck Kramatorsk on March 3, killing three people, regional officials "
+        "said.",
+        # derived from the first mention: its sentence, cut at the line break before it
+        "kramatorsk:ev2": "Separatists seized the city in April 2014 before Ukrainian forces retook it.",
+        "kramatorsk:ev3": "The Defence Ministry denied that an ammunition depot had been hit.",
+    }
+
+
+def test_geojson_events_default_to_happened_and_carry_context(history: SqlStore) -> None:
+    buf = io.StringIO()
+    export(history, "geojson", buf, "events")
+    (feature,) = json.loads(buf.getvalue())["features"]
+    assert feature["properties"]["context"] == "happened" and feature["properties"]["background"] is False
+    assert feature["properties"]["evidence"].startswith("Russian missiles struck Kramatorsk")
+    buf = io.StringIO()
+    export(history, "geojson", buf, "events", all_contexts=True)
+    props = [f["properties"] for f in json.loads(buf.getvalue())["features"]]
+    assert [(p["id"], p["context"], p["background"]) for p in props] == [
+        ("kramatorsk:ev1", "happened", False), ("kramatorsk:ev2", "happened", True),
+    ]  # the denied event has no place, so no point  # fmt: skip
+
+
+def test_evidence_sentences_are_clipped_to_400_characters() -> None:
+    text = "Officials said " + "very " * 150 + "heavy shelling hit Kherson " + "and more " * 100 + "today."
+    start = text.index("shelling")
+    note = sentence_at(text, start, start + len("shelling"))
+    assert "heavy shelling hit Kherson" in note and len(note) <= 400
+    assert not note.startswith("ery") and not note.endswith("mor")  # cut at word boundaries
+
+
+def test_integer_columns_stay_integers_and_country_places_have_geo_precision_3() -> None:
+    import dataclasses
+    import datetime as dt
+
+    from fogofwar.export.acled import event_row
+    from fogofwar.schema import Place
+    from fogofwar.store.read import StoredArticle
+    from fogofwar.store.rows import ArticleRef
+    from fogofwar.store.testing import siversk
+
+    base = siversk()
+    ev = base.events[0]
+    country = Place(0, 7, "Ukraine", 690791, "Ukraine", 49.0, 32.0, "UA", None, "PCLI", 3.0, 500.0, 0.9)  # type: ignore[arg-type]
+    floaty = dataclasses.replace(ev, fatalities=3.0, place=country)  # as a float-typed reader gives them
+    actors = [{"text": "Russian forces", "canonical": "Military Forces of Russia", "side": "russia", "inter": 8.0}]
+    article = StoredArticle(
+        ref=ArticleRef("siversk", dt.date(2025, 12, 20), None, None, None), text=base.text,
+        analysed_at=dt.datetime(2025, 12, 20, 10, tzinfo=dt.UTC),
+        analysis={"events": [{"id": ev.id, "actors": actors}]}, claims={}, events=(floaty,),
+    )  # fmt: skip
+    row = event_row(article, floaty)
+    for column in ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+                   "fatalities", "timestamp"):  # fmt: skip
+        assert isinstance(row[column], int), (column, row[column])
+    assert (row["year"], row["fatalities"], row["inter1"], row["geo_precision"], row["iso"]) == (2025, 3, 8, 3, 804)
+    town = dataclasses.replace(country, name="Siversk", feature_code="PPL", precision=1)
+    assert event_row(article, dataclasses.replace(floaty, place=town))["geo_precision"] == 1
+    unclassified = dataclasses.replace(country, feature_code=None, precision=None)
+    assert event_row(article, dataclasses.replace(floaty, place=unclassified))["geo_precision"] == 3
+    nowhere = dataclasses.replace(floaty, place=None, actors=(), fatalities=None)
+    empty = event_row(StoredArticle(article.ref, base.text, article.analysed_at, {}, {}, (nowhere,)), nowhere)
+    assert (empty["inter1"], empty["interaction"], empty["iso"], empty["geo_precision"]) == ("", "", "", "")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(row))
+    writer.writeheader()
+    writer.writerow(row)
+    (written,) = csv.DictReader(io.StringIO(buf.getvalue()))
+    assert [written[k] for k in ("year", "fatalities", "geo_precision", "inter1")] == ["2025", "3", "3", "8"]

@@ -188,7 +188,7 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
 
     table = Table(title=title, show_lines=False)
     for column in columns:
-        wide = column in ("content", "actors", "source", "admin1")
+        wide = column in ("content", "actors", "source", "admin1", "evidence")
         table.add_column(column, overflow="fold", no_wrap=not wide)
     for row in rows:
         table.add_row(*(escape(cell) for cell in row))
@@ -212,6 +212,19 @@ def _query(fn: Callable[..., Any], db: str, **filters: Any) -> Any:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
+
+
+def all_contexts_option(f: F) -> F:
+    return click.option(
+        "--all-contexts",
+        is_flag=True,
+        help="Every event, whatever its context, background included (by default only events that "
+        "happened, told as news).",
+    )(f)
+
+
+def _context_cell(event: Any) -> str:
+    return f"{event.context} (background)" if event.background else event.context
 
 
 def _common_filters(f: F) -> F:
@@ -260,19 +273,23 @@ def claims(db: str, place: str | None, since: dt.datetime | None, until: dt.date
 @_common_filters
 @click.option("--event-type", type=_choice(EVENT_TYPES))
 @click.option("--sub-event-type", type=_choice(SUB_EVENT_TYPES))
-@click.option("--context", type=_choice(EVENT_CONTEXTS))
+@click.option("--context", type=_choice(EVENT_CONTEXTS),
+              help="Only events of this context (background ones too with --all-contexts).")  # fmt: skip
+@all_contexts_option
 @click.option("--limit", type=click.IntRange(min=1))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def events(db: str, place: str | None, since: dt.datetime | None, until: dt.datetime | None,
            side: str | None, event_type: str | None, sub_event_type: str | None, context: str | None,
-           limit: int | None, as_json: bool) -> None:  # fmt: skip
-    """Events in the ledger (ACLED types). Dates are the event's own (the publication date when it
-    has none); --side is an actor's side."""
+           all_contexts: bool, limit: int | None, as_json: bool) -> None:  # fmt: skip
+    """Events in the ledger (ACLED types): those that happened, told as news, unless --all-contexts.
+    Dates are the event's own (the publication date when it has none); --side is an actor's side."""
     from fogofwar.store import list_events
 
+    if not all_contexts:  # what happened, told as news
+        context = context or "happened"
     hits = _query(list_events, db, place=place, since=_day(since), until=_day(until), side=side,
                   event_type=event_type, sub_event_type=sub_event_type, context=context,
-                  limit=limit)  # fmt: skip
+                  background=None if all_contexts else False, limit=limit)  # fmt: skip
     if as_json:
         _emit_json(hits)
         return
@@ -282,10 +299,11 @@ def events(db: str, place: str | None, since: dt.datetime | None, until: dt.date
         where = (e.place.name or e.place.text) if e.place else ""
         when = (e.date.value or e.date.text) if e.date else f"({_s(h.article.published)})"
         actors = "; ".join(f"{a.canonical or a.text} [{a.side}]" for a in e.actors)
-        rows.append([e.id, _s(when), e.sub_event_type, where, _clip(actors, 60), e.context,
-                     _s(e.fatalities), f"{e.score:.2f}"])  # fmt: skip
-    _table(f"{len(hits)} events", ["id", "date", "sub-event type", "place", "actors", "context",
-                                   "fatalities", "score"], rows)  # fmt: skip
+        rows.append([e.id, _s(when), e.sub_event_type, where, _clip(actors, 60), _context_cell(e),
+                     _s(e.fatalities), f"{e.score:.2f}", _clip(e.evidence.text if e.evidence else "", 80)])  # fmt: skip
+    title = f"{len(hits)} events" + ("" if all_contexts else " (happened; --all-contexts for the rest)")
+    _table(title, ["id", "date", "sub-event type", "place", "actors", "context", "fatalities", "score",
+                   "evidence"], rows)  # fmt: skip
 
 
 @click.command("places")
@@ -318,8 +336,10 @@ def places(db: str, place: str | None, country: str | None, since: dt.datetime |
 @click.option("--out", default="-", show_default=True, metavar="PATH|-", help="Where to write; - is stdout.")
 @click.option("--what", type=_choice(("events", "claims", "places", "all", "analyses")),
               help="csv: events (default) or claims; geojson: all (default), events or places.")  # fmt: skip
-def export(db: str, fmt: str, out: str, what: str | None) -> None:
-    """Write the ledger as JSON lines, CSV or GeoJSON."""
+@all_contexts_option
+def export(db: str, fmt: str, out: str, what: str | None, all_contexts: bool) -> None:
+    """Write the ledger as JSON lines, CSV or GeoJSON. Events (csv, geojson) are those that happened,
+    told as news, unless --all-contexts; each carries its context."""
     from fogofwar.export import export as run_export
 
     if out != "-" and Path(out).is_dir():
@@ -328,7 +348,7 @@ def export(db: str, fmt: str, out: str, what: str | None) -> None:
         raise click.ClickException(f"--out {out}: folder {Path(out).parent} does not exist")
     store = _open(db, create=False)
     try:
-        n = run_export(store, fmt, out, what)
+        n = run_export(store, fmt, out, what, all_contexts=all_contexts)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -356,13 +376,17 @@ def link(db: str, rebuild: bool) -> None:
 @click.option("--since", type=DAY, help="Stories of this day or later (YYYY-MM-DD).")
 @click.option("--until", type=DAY, help="Stories up to this day, inclusive.")
 @click.option("--limit", type=click.IntRange(min=1))
+@click.option("--all-contexts", is_flag=True,
+              help="Every story (by default only those with an event that happened, told as news).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line (the contract's story).")
 def stories(db: str, status: str | None, place: str | None, since: dt.datetime | None, until: dt.datetime | None,
-            limit: int | None, as_json: bool) -> None:  # fmt: skip
-    """Stories: one happening across articles, its independent sources, contradictions and status."""
+            limit: int | None, all_contexts: bool, as_json: bool) -> None:  # fmt: skip
+    """Stories: one happening across articles, its independent sources, contradictions and status.
+    Only stories with an event that happened (not background) unless --all-contexts."""
     from fogofwar.store.links import list_stories
 
-    found = _query(list_stories, db, status=status, place=place, since=_day(since), until=_day(until), limit=limit)
+    found = _query(list_stories, db, status=status, place=place, since=_day(since), until=_day(until), limit=limit,
+                   happened_only=not all_contexts)  # fmt: skip
     if as_json:
         _emit_json(found)
         return

@@ -132,3 +132,45 @@ def test_the_migrations_render_for_postgresql() -> None:
     assert "analysis JSON NOT NULL" in sql and "TIMESTAMP WITH TIME ZONE" in sql
     assert "CREATE INDEX ix_places_lower_name ON places (lower(name))" in sql
     assert "ON DELETE CASCADE" in sql
+
+
+def test_a_0003_ledger_upgrades_with_background_false_and_evidence_filled(tmp_path: Path) -> None:
+    """A ledger written before revision 0004 upgrades in place: its events get background false and
+    the evidence sentence of their first mention; the analyses stay as stored."""
+    import json
+
+    from sqlalchemy import text
+
+    from fogofwar.store import iter_analyses, list_events
+    from fogofwar.store.testing import sample_analyses
+
+    db = tmp_path / "old.db"
+    store = open_store(db)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    with store.engine.begin() as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("events")}
+        assert "background" not in columns and "evidence_text" not in columns
+        # rows as fogofwar 0003 wrote them: the analysis of the sample, without the new columns
+        article = sample_analyses()[0]
+        conn.execute(text(
+            "insert into articles (id, key, text_hash, analysis_hash, url, outlet, title, published, language,"
+            " text, schema_version, fogofwar_version, analysed_at, analysis) values (:id, 'k', 'h', 'a', null,"
+            " null, null, '2025-12-20', 'en', :text, 1, '0', '2025-12-20 10:00:00', :analysis)"
+        ), {"id": article.id, "text": article.text, "analysis": json.dumps(article.to_dict())})
+        conn.execute(text(
+            "insert into events (article_id, id, event_type, sub_event_type, context, score, mentions)"
+            " values (:a, 'siversk:ev1', 'Battles', 'Armed clash', 'happened', 0.8, :m)"
+        ), {"a": article.id, "m": '[{"start": 15, "end": 23, "text": "captured"}]'})
+    store.close()
+    with open_store(db) as upgraded:
+        (hit,) = list_events(upgraded)
+        assert hit.event.background is False
+        assert hit.event.evidence is not None
+        assert hit.event.evidence.text == "Russian forces captured Siversk on December 11, a military official said."
+        assert [a["id"] for a in iter_analyses(upgraded)] == ["siversk"]
+        with upgraded.engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()

@@ -1,7 +1,9 @@
-"""Properties: identity ignores whitespace and composition; whatever is stored reads back the same."""
+"""Properties: identity ignores whitespace and composition; whatever is stored reads back the same
+(events with their evidence sentence filled in when the analysis gave none)."""
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -28,6 +30,7 @@ from fogofwar.schema import (
     TextSpan,
 )
 from fogofwar.store import article_key, ingest, iter_analyses, list_claims, list_events, normalise_text
+from fogofwar.store.convert import evidence_of
 from fogofwar.store.testing import memory_store
 
 WORDS = st.lists(st.text(alphabet="abcdéКиїв", min_size=1, max_size=8), min_size=1, max_size=12)
@@ -102,8 +105,10 @@ def analyses(draw: st.DrawFn) -> Analysis:
             backing + dangling,
             tuple(TextSpan(*span()) for _ in range(draw(st.integers(0, 3)))), draw(st.floats(0, 1)),
             TerritoryChange("Kherson", "russia", "ukraine", "claimed") if maybe(st.booleans()) else None,
+            background=maybe(st.booleans()), evidence=TextSpan(*span()) if maybe(st.booleans()) else None,
         ))  # fmt: skip
     return Analysis(aid, text, draw(st.none() | st.just("2025-12-20")), None, None,
+                    page_date=draw(st.none() | st.just("2025-12-19")),
                     places=tuple(place() for _ in range(draw(st.integers(0, 3)))),
                     claims=tuple(claims), events=tuple(events),
                     url=draw(st.none() | st.just("https://x.example/1")))  # fmt: skip
@@ -117,5 +122,22 @@ def test_what_is_stored_reads_back_the_same(analysis: Analysis) -> None:
     assert first.new == 1, first.errors
     assert ingest(store, [analysis]).unchanged == 1
     assert [h.claim for h in list_claims(store)] == list(analysis.claims)
-    assert [h.event for h in list_events(store)] == list(analysis.events)
+    events = [h.event for h in list_events(store)]
+    assert events == [dataclasses.replace(e, evidence=evidence_of(e, analysis.text)) for e in analysis.events]
+    for made, stored in zip(analysis.events, events, strict=True):
+        if made.evidence is not None:
+            assert stored.evidence == made.evidence  # the analysis's own evidence, as given
+        elif made.mentions:  # else the sentence (or line) around the first mention, a span of the text
+            assert stored.evidence is not None
+            assert stored.evidence.text == analysis.text[stored.evidence.start : stored.evidence.end]
+            first = min(made.mentions, key=lambda m: (m.start, m.end))
+            core = first.text.strip()
+            if core:
+                core_start = first.start + first.text.index(core)
+                assert stored.evidence.start <= core_start
+                assert core_start + len(core) <= stored.evidence.end
+            if "\n" not in first.text:
+                assert "\n" not in stored.evidence.text
+        else:
+            assert stored.evidence is None
     assert list(iter_analyses(store)) == [analysis.to_dict()]

@@ -9,9 +9,11 @@ import pytest
 
 from fogofwar.schema import DateRef, Event
 from fogofwar.store import SqlStore, ingest, list_claims, list_events, list_places
+from fogofwar.store.convert import evidence_of
 from fogofwar.store.testing import (
     belgorod,
     fresh_store,
+    kramatorsk,
     memory_store,
     quiet,
     sample_analyses,
@@ -126,7 +128,12 @@ def test_rows_come_back_as_the_schema_objects_stored() -> None:
     s = memory_store()
     ingest(s, sample_analyses())
     assert [h.claim for h in list_claims(s)] == [*belgorod().claims, *siversk().claims, *quiet().claims]
-    assert [h.event for h in list_events(s)] == [*belgorod().events, *siversk().events]
+    # the events come back as stored, their evidence sentence filled in from the first mention
+    expected = [dataclasses.replace(e, evidence=evidence_of(e, a.text)) for a in (belgorod(), siversk())
+                for e in a.events]  # fmt: skip
+    assert [h.event for h in list_events(s)] == expected
+    assert expected[1].evidence is not None
+    assert expected[1].evidence.text == "Russian forces captured Siversk on December 11, a military official said."
     hit = list_events(s, place="Siversk")[0]
     assert hit.to_dict()["article_id"] == "siversk"
     assert hit.to_dict()["territory_change"]["status"] == "contested"
@@ -157,3 +164,34 @@ def test_mirrored_reports_give_mirrored_rows() -> None:
     ingest(b, [mirrored])
     for side in ("russia", "ukraine"):
         assert len(list_events(a, side=side)) == len(list_events(b, side=swap[side]))
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["kramatorsk:ev1", "kramatorsk:ev2", "kramatorsk:ev3"]),
+        ({"background": False}, ["kramatorsk:ev1", "kramatorsk:ev3"]),
+        ({"background": True}, ["kramatorsk:ev2"]),
+        ({"context": "happened"}, ["kramatorsk:ev1", "kramatorsk:ev2"]),
+        ({"context": "happened", "background": False}, ["kramatorsk:ev1"]),  # what the CLI shows by default
+        ({"context": "denied", "background": False}, ["kramatorsk:ev3"]),
+    ],
+)
+def test_list_events_background_filter(filters: dict[str, Any], expected: list[str]) -> None:
+    s = memory_store()
+    ingest(s, [kramatorsk()])
+    assert [h.event.id for h in list_events(s, **filters)] == expected
+
+
+def test_background_and_evidence_read_back() -> None:
+    s = memory_store()
+    analysis = kramatorsk()
+    ingest(s, [analysis])
+    strike, seizure, depot = (h.event for h in list_events(s))
+    assert strike == analysis.events[0]  # evidence given by the analysis: kept as given
+    assert (seizure.background, strike.background, depot.background) == (True, False, False)
+    assert seizure.evidence is not None and depot.evidence is not None
+    assert seizure.evidence.text == "Separatists seized the city in April 2014 before Ukrainian forces retook it."
+    assert depot.evidence.text == "The Defence Ministry denied that an ammunition depot had been hit."
+    assert analysis.text[depot.evidence.start : depot.evidence.end] == depot.evidence.text
+    assert list_events(s)[1].to_dict()["background"] is True

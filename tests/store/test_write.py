@@ -253,3 +253,36 @@ def test_two_writers_on_one_file_queue_instead_of_failing(tmp_path: Path) -> Non
     assert [r.errors for r in reports] == [[], [], []]
     assert sorted(r.new for r in reports) == [40, 40, 41]
     assert count_rows(open_store(path))["articles"] == 121
+
+
+def test_page_date_background_and_evidence_are_stored(store: SqlStore) -> None:
+    from sqlalchemy import select
+
+    from fogofwar.store.models import ArticleRow, EventRow
+    from fogofwar.store.testing import kramatorsk
+
+    analysis = kramatorsk()
+    assert ingest(store, [analysis]).new == 1
+    with store.session() as session:
+        assert str(session.scalar(select(ArticleRow.page_date))) == "2026-03-03"
+        rows = session.execute(select(EventRow.id, EventRow.background, EventRow.evidence_start,
+                                      EventRow.evidence_end).order_by(EventRow.pk)).all()  # fmt: skip
+    assert [(r[0], r[1]) for r in rows] == [("kramatorsk:ev1", False), ("kramatorsk:ev2", True),
+                                             ("kramatorsk:ev3", False)]  # fmt: skip
+    assert rows[0][2:] == (0, analysis.text.index("\n"))  # the analysis's own evidence
+    assert all(r[2] is not None for r in rows)  # the others derived from their first mention
+    assert list(iter_analyses(store)) == [analysis.to_dict()]  # warnings, furniture: in the JSON
+    assert ingest(store, [analysis]).unchanged == 1
+
+
+def test_bad_page_date_or_evidence_offsets_do_not_refuse_the_article(store: SqlStore) -> None:
+    from fogofwar.schema import TextSpan
+    from fogofwar.store import list_events
+
+    base = siversk()
+    event = dataclasses.replace(base.events[0], evidence=TextSpan(5, 10_000, "far too long"))
+    analysis = dataclasses.replace(base, page_date="last Tuesday", events=(event,))
+    assert ingest(store, [analysis]).new == 1
+    (hit,) = list_events(store)
+    assert hit.event.evidence is not None
+    assert hit.event.evidence.text == "Russian forces captured Siversk on December 11, a military official said."

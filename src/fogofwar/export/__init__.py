@@ -1,8 +1,14 @@
 """Exporting the ledger: analyses as JSON lines, events (or claims) as CSV, events and places as
 GeoJSON. Export only reads the ledger.
 
-    export(store, "csv", "events.csv")        # ACLED's columns first
+    export(store, "csv", "events.csv")        # ACLED's columns first; events that happened
+    export(store, "csv", "all.csv", all_contexts=True)   # every event, background included
     export(store, "geojson", "-", "places")   # to stdout
+
+Events are exported as the ledger shows them by default: those that happened (context
+``happened``), told as news rather than background; ``all_contexts`` adds the rest (hypothetical,
+future, negated and denied events, and background happenings). Analyses (jsonl) and claims are
+exported whole.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from typing import Any, TextIO
 
 from fogofwar.export.acled import COLUMNS, event_row
 from fogofwar.export.geojson import write_collection
+from fogofwar.store.convert import happened
 from fogofwar.store.db import Store
 from fogofwar.store.read import iter_analyses, iter_articles
 
@@ -68,12 +75,14 @@ def _jsonl(store: Store, f: TextIO) -> int:
     return n
 
 
-def _csv_events(store: Store, f: TextIO) -> int:
+def _csv_events(store: Store, f: TextIO, all_contexts: bool = False) -> int:
     writer = csv.DictWriter(f, fieldnames=COLUMNS, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     writer.writeheader()
     n = 0
     for article in iter_articles(store):
         for event in article.events:
+            if not (all_contexts or happened(event)):
+                continue
             writer.writerow(event_row(article, event))
             n += 1
     return n
@@ -103,12 +112,13 @@ def _csv_claims(store: Store, f: TextIO) -> int:
     return n
 
 
-def export(store: Store, fmt: str, out: Out = "-", what: str | None = None) -> int:
+def export(store: Store, fmt: str, out: Out = "-", what: str | None = None, all_contexts: bool = False) -> int:
     """Write the ledger to ``out`` (a path, "-" for stdout, or an open text stream) and return how
     many records (analyses, rows or features) were written.
 
     ``fmt``: jsonl (every stored analysis, contract JSON), csv (``what`` = events, ACLED-style,
-    or claims), geojson (``what`` = all, events or places)."""
+    or claims), geojson (``what`` = all, events or places). Events are those that happened and are
+    not background, unless ``all_contexts``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     what = what or WHAT[fmt][0]
@@ -118,5 +128,5 @@ def export(store: Store, fmt: str, out: Out = "-", what: str | None = None) -> i
         if fmt == "jsonl":
             return _jsonl(store, f)
         if fmt == "geojson":
-            return write_collection(store, what, f)
-        return _csv_events(store, f) if what == "events" else _csv_claims(store, f)
+            return write_collection(store, what, f, all_contexts)
+        return _csv_events(store, f, all_contexts) if what == "events" else _csv_claims(store, f)

@@ -15,8 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fogofwar.schema import Actor, Claim, Event
+from fogofwar.schema import Actor, Claim, Event, Place
 from fogofwar.store import countries
+from fogofwar.store.convert import evidence_bounds, evidence_of
 from fogofwar.store.read import StoredArticle
 
 ACLED_COLUMNS = (
@@ -27,7 +28,7 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 OWN_COLUMNS = (
-    "article_id", "event_id", "context", "territory_status", "controller_before", "controller_after",
+    "article_id", "event_id", "context", "background", "territory_status", "controller_before", "controller_after",
     "claim_ids", "plover_event_type", "plover_mode", "score",
 )  # fmt: skip
 DATA = Path(__file__).resolve().parent / "data"
@@ -156,17 +157,62 @@ def iso_numeric(code: str | None) -> int | str:
     return number if number is not None else ""
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s)|\n")
-
-
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence (or line) around text[start:end]."""
-    begin = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        begin = m.end()
-    m = _SENTENCE_END.search(text, end)
-    stop = m.end() if m and m.group() != "\n" else (m.start() if m else len(text))
+    """The sentence (or line) around text[start:end], on one line (at most ~400 characters)."""
+    begin, stop = evidence_bounds(text, start, end)
     return " ".join(text[begin:stop].split())
+
+
+def notes(article: StoredArticle, event: Event) -> str:
+    """ACLED's notes: the event's evidence sentence (the analysis's, else its first mention's), on
+    one line."""
+    evidence = evidence_of(event, article.text)
+    return " ".join(evidence.text.split()) if evidence else ""
+
+
+def as_int(value: Any) -> int | None:
+    """A whole number as an int (3.0 and "3" are 3); None for null, booleans and anything else."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def whole(value: Any) -> int | str:
+    """An integer column's CSV value: an int (3, not 3.0), or empty when null."""
+    number = as_int(value)
+    return "" if number is None else number
+
+
+# GeoNames feature codes of a whole country (or a territory or continent): ACLED geo precision 3.
+COUNTRY_FEATURES = frozenset({"PCL", "PCLI", "PCLD", "PCLF", "PCLH", "PCLIX", "PCLS", "TERR", "CONT"})
+
+
+def is_country(place: Place) -> bool:
+    """A place that is a whole country: its feature code says so, or (unclassified) its name is its
+    own country's."""
+    if place.feature_code:
+        return place.feature_code.upper() in COUNTRY_FEATURES
+    name = place.name or place.text
+    return bool(name and place.country_code and countries.alpha2(name) == place.country_code.upper())
+
+
+def geo_precision(place: Place | None) -> int | str:
+    """ACLED's geo precision: 3 for a country-level place (only the country is known), else the
+    place's own (1 town, 2 near or part of a region, 3 region); empty when unknown."""
+    if place is None:
+        return ""
+    if is_country(place):
+        return 3
+    return whole(place.precision)
 
 
 def _event_date(event: Event, published: dt.date | None) -> tuple[str, int | str, int | str]:
@@ -206,9 +252,9 @@ def _stored(article: StoredArticle, event: Event) -> dict[str, Any]:
 
 def _actor_codes(event: Event, stored: dict[str, Any], code: str | None) -> list[int | None]:
     """Each actor's inter code: the analysis's own where it gave one, else read from the name."""
-    given = [a.get("inter") if isinstance(a, dict) else None for a in stored.get("actors", ())]
+    given = [as_int(a.get("inter")) if isinstance(a, dict) else None for a in stored.get("actors", ())]
     given += [None] * (len(event.actors) - len(given))
-    return [g if isinstance(g, int) else inter_code(a, code) for a, g in zip(event.actors, given, strict=False)]
+    return [g if g is not None else inter_code(a, code) for a, g in zip(event.actors, given, strict=False)]
 
 
 def _associated(actors: list[Actor]) -> tuple[str, str]:
@@ -237,32 +283,33 @@ def event_row(article: StoredArticle, event: Event) -> dict[str, Any]:
         or 7 in (inter1, inter2)
         and (event.event_type in ("Battles", "Explosions/Remote violence"))
     )
-    first = min(event.mentions, key=lambda m: m.start, default=None)
     stamp = article.analysed_at
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=dt.UTC)
     tc = event.territory_change
     return {
-        "event_id_cnty": event.id, "event_date": event_date, "year": year, "time_precision": precision,
+        "event_id_cnty": event.id, "event_date": event_date, "year": whole(year),
+        "time_precision": whole(precision),
         "disorder_type": DISORDER_BY_SUB.get(event.sub_event_type, DISORDER.get(event.event_type, "")),
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-        "actor1": acled_name(a1) if a1 else "", "assoc_actor_1": assoc1, "inter1": inter1 or "",
-        "actor2": acled_name(a2) if a2 else "", "assoc_actor_2": assoc2, "inter2": inter2 or "",
-        "interaction": interaction(inter1, inter2) or "",
+        "actor1": acled_name(a1) if a1 else "", "assoc_actor_1": assoc1, "inter1": whole(inter1),
+        "actor2": acled_name(a2) if a2 else "", "assoc_actor_2": assoc2, "inter2": whole(inter2),
+        "interaction": whole(interaction(inter1, inter2)),
         "civilian_targeting": "Civilian targeting" if civilian else "",
-        "iso": iso_numeric(code), "region": region(code), "country": country_name(code),
+        "iso": whole(iso_numeric(code)), "region": region(code), "country": country_name(code),
         "admin1": (place.admin1 or "") if place else "",
         "location": (place.name or place.text) if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "geo_precision": place.precision if place and place.precision is not None else "",
+        "geo_precision": geo_precision(place),
         "source": _sources(event, article.claims, article.ref.outlet),
         "source_scale": source_scale(article.ref.outlet),
-        "notes": sentence_at(article.text, first.start, first.end) if first else "",
+        "notes": notes(article, event),
         # ACLED codes an unreported toll as 0.
-        "fatalities": event.fatalities if event.fatalities is not None else 0,
+        "fatalities": whole(event.fatalities) if event.fatalities is not None else 0,
         "timestamp": int(stamp.timestamp()),
         "article_id": article.ref.id, "event_id": event.id, "context": event.context,
+        "background": "true" if event.background else "false",
         "territory_status": tc.status if tc else "",
         "controller_before": (tc.controller_before or "") if tc else "",
         "controller_after": (tc.controller_after or "") if tc else "",

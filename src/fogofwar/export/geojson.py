@@ -6,7 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from fogofwar.export.acled import geo_precision, notes
 from fogofwar.schema import to_dict
+from fogofwar.store.convert import happened
 from fogofwar.store.db import Store
 from fogofwar.store.queries import list_places
 from fogofwar.store.read import iter_articles
@@ -16,9 +18,12 @@ def _point(lon: float, lat: float) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [lon, lat]}
 
 
-def event_features(store: Store) -> Iterator[dict[str, Any]]:
+def event_features(store: Store, all_contexts: bool = False) -> Iterator[dict[str, Any]]:
+    """Events with coordinates: those that happened and are not background, unless ``all_contexts``."""
     for article in iter_articles(store):
         for ev in article.events:
+            if not (all_contexts or happened(ev)):
+                continue
             place = ev.place
             if place is None or place.lat is None or place.lon is None:
                 continue
@@ -33,11 +38,12 @@ def event_features(store: Store) -> Iterator[dict[str, Any]]:
                     "sub_event_type": ev.sub_event_type,
                     "date": ev.date.value if ev.date else None,
                     "date_precision": ev.date.precision if ev.date else None,
-                    "context": ev.context, "fatalities": ev.fatalities, "score": ev.score,
+                    "context": ev.context, "background": ev.background, "fatalities": ev.fatalities,
+                    "score": ev.score, "evidence": notes(article, ev),
                     "actors": [to_dict(a) for a in ev.actors], "claim_ids": list(ev.claim_ids),
                     "place": place.name or place.text, "geonameid": place.geonameid,
                     "country_code": place.country_code, "admin1": place.admin1,
-                    "geo_precision": place.precision, "radius_km": place.radius_km,
+                    "geo_precision": geo_precision(place) or None, "radius_km": place.radius_km,
                     "territory_change": to_dict(ev.territory_change),
                 },
             }  # fmt: skip
@@ -52,18 +58,18 @@ def place_features(store: Store) -> Iterator[dict[str, Any]]:
         yield {"type": "Feature", "id": p.key, "geometry": _point(p.lon, p.lat), "properties": props}
 
 
-def features(store: Store, what: str) -> Iterator[dict[str, Any]]:
+def features(store: Store, what: str, all_contexts: bool = False) -> Iterator[dict[str, Any]]:
     if what in ("all", "events"):
-        yield from event_features(store)
+        yield from event_features(store, all_contexts)
     if what in ("all", "places"):
         yield from place_features(store)
 
 
-def write_collection(store: Store, what: str, out: TextIO) -> int:
+def write_collection(store: Store, what: str, out: TextIO, all_contexts: bool = False) -> int:
     """Stream the FeatureCollection feature by feature (no whole ledger in memory)."""
     out.write('{"type": "FeatureCollection", "features": [')
     n = 0
-    for feature in features(store, what):
+    for feature in features(store, what, all_contexts):
         out.write(("," if n else "") + "\n" + json.dumps(feature, ensure_ascii=False))
         n += 1
     out.write("\n]}\n")

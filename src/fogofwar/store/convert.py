@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -71,6 +72,70 @@ def date_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+# The evidence sentence of an event whose analysis gives none: the sentence (or line) around its
+# first mention, at most EVIDENCE_LIMIT characters. Migration 0004 keeps a frozen copy.
+EVIDENCE_LIMIT = 400
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)|\n")
+
+
+def evidence_bounds(text: str, start: int, end: int, limit: int = EVIDENCE_LIMIT) -> tuple[int, int]:
+    """The offsets of the sentence (or line) around text[start:end]: from the end of the previous
+    sentence or line break to the end of this one, whitespace stripped. A sentence longer than
+    ``limit`` is cut to ``limit`` characters around the span, at word boundaries."""
+    lo_window = max(0, start - limit)
+    begin = lo_window
+    for m in _SENTENCE_END.finditer(text, lo_window, start):
+        begin = m.end()
+    if begin == lo_window and lo_window > 0:  # no sentence start in reach: start at a word
+        space = text.find(" ", lo_window, start)
+        begin = space + 1 if space != -1 else lo_window
+    hi_window = min(len(text), end + limit + 2)
+    m = _SENTENCE_END.search(text, end, hi_window)
+    stop = (m.end() if m.group() != "\n" else m.start()) if m else hi_window
+    while begin < stop and text[begin].isspace():
+        begin += 1
+    while stop > begin and text[stop - 1].isspace():
+        stop -= 1
+    if stop - begin <= limit:
+        return begin, stop
+    if end - start >= limit:
+        return start, start + limit
+    room = limit - (end - start)
+    lo = max(begin, start - room // 2)
+    hi = min(stop, lo + limit)
+    lo = max(begin, hi - limit)
+    if lo > begin:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < stop:
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    return lo, hi
+
+
+def evidence_of(event: Event, text: str) -> TextSpan | None:
+    """The event's evidence sentence: the analysis's own, else the sentence around its first mention
+    (None for an event without mentions). Given evidence whose offsets fall outside the text is
+    replaced by the derived sentence (an added field does not make the ledger refuse an article)."""
+    given = event.evidence
+    if given is not None:
+        if isinstance(given.start, int) and isinstance(given.end, int) and 0 <= given.start <= given.end <= len(text):
+            return given
+        log.warning("event %s: evidence offsets %r..%r are outside the text; derived from the first mention",
+                    event.id, given.start, given.end)  # fmt: skip
+    mentions = [m for m in event.mentions if 0 <= m.start <= m.end <= len(text)]
+    if not mentions:
+        return None
+    first = min(mentions, key=lambda m: (m.start, m.end))
+    lo, hi = evidence_bounds(text, first.start, first.end)
+    return TextSpan(lo, hi, text[lo:hi])
+
+
+def happened(event: Event) -> bool:
+    """What the ledger shows by default: an event that happened, told as news (not background)."""
+    return event.context == "happened" and not event.background
+
+
 def place_key(place: Place) -> str:
     if place.geonameid is not None:
         return f"gn:{place.geonameid}"
@@ -135,8 +200,9 @@ def _place_columns(place: Place | None) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _event_columns(ev: Event, published: dt.date | None) -> dict[str, Any]:
+def _event_columns(ev: Event, published: dt.date | None, text: str) -> dict[str, Any]:
     bounds = date_bounds(ev.date.value if ev.date else None) or (published, published)
+    evidence = evidence_of(ev, text)
     date: dict[str, Any] = {}
     if ev.date is not None:
         date = {"date_start": ev.date.start, "date_end": ev.date.end, "date_text": ev.date.text,
@@ -151,6 +217,9 @@ def _event_columns(ev: Event, published: dt.date | None) -> dict[str, Any]:
         territory_after=tc.controller_after if tc else None, territory_status=tc.status if tc else None,
         plover_event_type=ev.plover.event_type if ev.plover else None,
         plover_mode=ev.plover.mode if ev.plover else None,
+        background=bool(ev.background),
+        evidence_start=evidence.start if evidence else None, evidence_end=evidence.end if evidence else None,
+        evidence_text=evidence.text if evidence else None,
         **_place_columns(ev.place), **date,
     )  # fmt: skip
 
@@ -183,13 +252,23 @@ class ArticleRows:
     claim_ids: list[tuple[str, ...]]  # per event
 
 
+def _page_date(analysis: Analysis) -> dt.date | None:
+    """The page's own date; one that is not YYYY-MM-DD is kept in the analysis JSON only."""
+    try:
+        return parse_day(analysis.page_date, "page date")
+    except InvalidAnalysis:
+        log.warning("article %s: page date %r is not YYYY-MM-DD; not stored as a date", analysis.id,
+                    analysis.page_date)  # fmt: skip
+        return None
+
+
 def analysis_rows(analysis: Analysis, data: dict[str, Any], now: dt.datetime) -> ArticleRows:
     published = parse_day(analysis.published, "published date")
     aid = analysis.id
     article = dict(
         id=aid, key=article_key(analysis.text, analysis.url), text_hash=text_hash(analysis.text),
         analysis_hash=analysis_hash(data), url=analysis.url, outlet=analysis.outlet, title=analysis.title,
-        published=published, language=analysis.language, text=analysis.text,
+        published=published, page_date=_page_date(analysis), language=analysis.language, text=analysis.text,
         schema_version=analysis.schema_version, fogofwar_version=__version__, analysed_at=now,
         analysis=data,
     )  # fmt: skip
@@ -208,7 +287,7 @@ def analysis_rows(analysis: Analysis, data: dict[str, Any], now: dt.datetime) ->
         article=article,
         children=[(EntityRow, entities), (PlaceRow, places), (DateRow, dates), (CueRow, cues)],
         claims=[dict(_claim_columns(c), article_id=aid) for c in analysis.claims],
-        events=[dict(_event_columns(ev, published), article_id=aid) for ev in analysis.events],
+        events=[dict(_event_columns(ev, published, analysis.text), article_id=aid) for ev in analysis.events],
         actors=[[dict(position=i, text=a.text, canonical=a.canonical, side=a.side, inter=a.inter)
                  for i, a in enumerate(ev.actors)] for ev in analysis.events],  # fmt: skip
         claim_ids=[ev.claim_ids for ev in analysis.events],
@@ -256,6 +335,9 @@ def row_to_event(row: EventRow) -> Event:
     if row.territory_status is not None:
         territory = TerritoryChange(row.territory_place, row.territory_before, row.territory_after,
                                     row.territory_status)  # fmt: skip
+    evidence = None
+    if row.evidence_start is not None and row.evidence_end is not None:
+        evidence = TextSpan(row.evidence_start, row.evidence_end, row.evidence_text or "")
     return Event(
         id=row.id, event_type=row.event_type, sub_event_type=row.sub_event_type,
         actors=tuple(Actor(a.text, a.canonical, a.side, a.inter) for a in row.actors),
@@ -264,4 +346,5 @@ def row_to_event(row: EventRow) -> Event:
         mentions=tuple(TextSpan(m["start"], m["end"], m["text"]) for m in row.mentions or ()),
         score=row.score, territory_change=territory,
         plover=Plover(row.plover_event_type, row.plover_mode) if row.plover_event_type else None,
+        background=bool(row.background), evidence=evidence,
     )  # fmt: skip

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from fogofwar.link import Linker, Story
@@ -23,6 +23,7 @@ from fogofwar.link.syndication import Copy, from_bytes, signature_bytes
 from fogofwar.store.db import Store
 from fogofwar.store.models import (
     ArticleRow,
+    EventRow,
     LinkArticleRow,
     StoryContradictionRow,
     StoryMemberRow,
@@ -213,11 +214,21 @@ def _link_chunk(store: Store, linker: Linker, ids: list[str]) -> tuple[set[str],
 
 def list_stories(
     store: Store, *, status: str | None = None, place: str | None = None, since: dt.date | None = None,
-    until: dt.date | None = None, limit: int | None = None,
+    until: dt.date | None = None, limit: int | None = None, happened_only: bool = False,
 ) -> list[Story]:  # fmt: skip
     """Stored stories by day, then id; ``place`` matches the place name (any case), dates the
-    story's day."""
+    story's day. ``happened_only``: only stories with an event that happened and is not background
+    (what ``fogofwar stories`` shows unless ``--all-contexts``)."""
     stmt = select(StoryRow.data).order_by(StoryRow.day.is_(None), StoryRow.day, StoryRow.id)
+    if happened_only:
+        stmt = stmt.where(
+            exists().where(
+                StoryMemberRow.story_id == StoryRow.id,
+                EventRow.id == StoryMemberRow.event_id,
+                EventRow.context == "happened",
+                EventRow.background.is_(False),
+            )
+        )
     if status:
         stmt = stmt.where(StoryRow.status == status.lower())
     if place:

@@ -1,7 +1,7 @@
 """The ledger's tables as typed SQLAlchemy 2 models.
 
-Portable by construction: only generic types (String, Text, Integer, Float, Date, DateTime, JSON),
-no dialect-specific SQL, so the same models run on SQLite and PostgreSQL. Every child row keeps the
+Portable by construction: only generic types (String, Text, Integer, Float, Boolean, Date, DateTime,
+JSON), no dialect-specific SQL, so the same models run on SQLite and PostgreSQL. Every child row keeps the
 character offsets that point back into ``articles.text``. Child rows go with their article through
 ``ON DELETE CASCADE`` so that replacing an analysis is one delete plus inserts.
 """
@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -63,6 +65,7 @@ class ArticleRow(Base):
     outlet: Mapped[str | None] = mapped_column(NAME, index=True)
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    page_date: Mapped[dt.date | None] = mapped_column(Date)  # the page's own date (migration 0004)
     language: Mapped[str] = mapped_column(String(16), default="en")
     text: Mapped[str] = mapped_column(Text)
     schema_version: Mapped[int] = mapped_column(Integer)
@@ -220,6 +223,12 @@ class EventRow(Base):
     # The event in PLOVER's terms (migration 0003).
     plover_event_type: Mapped[str | None] = mapped_column(LABEL, index=True)
     plover_mode: Mapped[str | None] = mapped_column(LABEL)
+    # A past happening told as background, and the sentence that reports the event (migration 0004):
+    # the analysis's own evidence, else the sentence around the first mention.
+    background: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
 
     actors: Mapped[list[EventActorRow]] = relationship(
         passive_deletes=True, order_by="EventActorRow.position"

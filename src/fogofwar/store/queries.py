@@ -120,9 +120,12 @@ def list_events(
     side: str | None = None,
     context: str | None = None,
     limit: int | None = None,
+    background: bool | None = None,
 ) -> list[EventHit]:
     """Events, in publication order. ``side``: an actor's side. Dates: the event's own date range
-    overlaps ``since``..``until`` (the publication date stands in for an undated event)."""
+    overlaps ``since``..``until`` (the publication date stands in for an undated event).
+    ``background``: True for background happenings only, False for none of them, None for both.
+    What the command line shows by default is ``context="happened", background=False``."""
     stmt = (
         select(EventRow, *_REF_COLUMNS)
         .join(ArticleRow, EventRow.article_id == ArticleRow.id)
@@ -140,6 +143,8 @@ def list_events(
         conds.append(EventRow.sub_event_type == sub_event_type)
     if context is not None:
         conds.append(EventRow.context == context)
+    if background is not None:
+        conds.append(EventRow.background.is_(True) if background else EventRow.background.is_(False))
     if side is not None:
         conds.append(exists().where(EventActorRow.event_pk == EventRow.pk, EventActorRow.side == side))
     if place is not None:

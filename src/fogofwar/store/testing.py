@@ -102,6 +102,11 @@ BELGOROD = (
     "the Russian Defence Ministry said."
 )
 QUIET = "Talks in Geneva may resume next month, according to diplomats."
+KRAMATORSK = (
+    "Russian missiles struck Kramatorsk on March 3, killing three people, regional officials said.\n"
+    "Separatists seized the city in April 2014 before Ukrainian forces retook it. "
+    "The Defence Ministry denied that an ammunition depot had been hit."
+)
 
 
 def siversk(
@@ -170,6 +175,38 @@ def quiet(aid: str = "quiet") -> Analysis:
         claims=(Claim(f"{aid}:c1", source(t, "diplomats", "group", "international", "diplomats"),
                       span(t, "according to"), content(t, "Talks in Geneva may resume next month"),
                       "according_to", "hedged", 0.7),),
+    )  # fmt: skip
+
+
+def kramatorsk(aid: str = "kramatorsk", published: str | None = "2026-03-04") -> Analysis:
+    """An article with one event of the day (its evidence given), one background happening of 2014
+    and one denied event (their evidence left to the ledger), and a page date."""
+    t = KRAMATORSK
+    km = place(t, "Kramatorsk", "Kramatorsk", 700003, 48.7231, 37.5564, "UA", "Donetsk Oblast")
+    strike_day = date(t, "March 3", "2026-03-03", "day")
+    seized = date(t, "April 2014", "2014-04", "month")
+    first_line = t[: t.index("\n")]
+    claim = Claim(f"{aid}:c1", source(t, "regional officials", "group", "ukraine", "regional officials"),
+                  span(t, "said"), content(t, first_line[: first_line.index(", regional")]), "indirect",
+                  "reported", 0.9)  # fmt: skip
+    strike = Event(
+        f"{aid}:ev1", "Explosions/Remote violence", "Shelling/artillery/missile attack",
+        (Actor("Russian missiles", "Military Forces of Russia", "russia", 8),), km, strike_day, 3, "happened",
+        (f"{aid}:c1",), (span(t, "struck"),), 0.9, evidence=TextSpan(0, len(first_line), first_line),
+    )  # fmt: skip
+    seizure = Event(
+        f"{aid}:ev2", "Battles", "Non-state actor overtakes territory",
+        (Actor("Separatists", "Separatists", "russia", 2),), km, seized, None, "happened", (),
+        (span(t, "seized"),), 0.7, background=True,
+    )  # fmt: skip
+    depot = Event(
+        f"{aid}:ev3", "Explosions/Remote violence", "Shelling/artillery/missile attack", (), None, None, None,
+        "denied", (), (span(t, "hit"),), 0.5,
+    )  # fmt: skip
+    return Analysis(
+        id=aid, text=t, published=published, title="Missiles hit Kramatorsk", outlet="Example News",
+        url="https://example.org/kramatorsk", page_date="2026-03-03",
+        places=(km,), dates=(strike_day, seized), claims=(claim,), events=(strike, seizure, depot),
     )  # fmt: skip
 
 
