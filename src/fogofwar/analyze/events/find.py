@@ -23,7 +23,7 @@ from fogofwar.analyze.events.actors import (
 from fogofwar.analyze.events.classify import sub_event_type
 from fogofwar.analyze.events.context import anaphoric_denials, mention_context
 from fogofwar.analyze.events.coref import TERRITORY_SUBS, Group, group_mentions, kind
-from fogofwar.analyze.events.happening import is_background, not_a_happening
+from fogofwar.analyze.events.happening import is_background, military_destruction, not_a_happening, war_itself
 from fogofwar.analyze.events.lexicon import load_lexicon, words
 from fogofwar.analyze.events.mentions import Mention, find_mentions, mention_extent, unresolved_place_name
 from fogofwar.analyze.events.plover import plover_of
@@ -282,7 +282,8 @@ def find(
             "component (e.g. en_core_web_sm), not a blank pipeline"
         )
     ctx = DocIndex(doc, places, dates, entities)
-    mentions = find_mentions(doc, ctx)
+    # the war itself ("Russia's invasion of Ukraine") is no happening and no antecedent of "its attack"
+    mentions = [m for m in find_mentions(doc, ctx) if not (war_itself(m) and m.nominal)]
     belligerents = _article_actors(doc, ctx)
     for m in mentions:
         _reported_actors(m, ctx, claims, belligerents)
@@ -314,6 +315,8 @@ def find(
         protest = [m.sub_event_type for m in g.mentions if m.sub_event_type in PROTEST_ORDER]
         if protest:
             sub = min(protest, key=PROTEST_ORDER.index)  # a rally that turned violent was violent
+        if sub == "Looting/property destruction" and g.first.agents and military_destruction(g):
+            sub = "Shelling/artillery/missile attack"  # forces "destroyed two command posts": a strike
         reason = not_a_happening(g, sub, place) if context == "happened" else None
         if reason == "aim":
             context = "hypothetical"

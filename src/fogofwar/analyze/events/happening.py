@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from fogofwar.analyze.events.coref import Group
-from fogofwar.analyze.furniture import title_case
 from fogofwar.analyze.events.mentions import Mention
+from fogofwar.analyze.furniture import title_case
 from fogofwar.schema import DateRef
 
 # Nouns that name the war or a campaign as a whole: never one happening of a day.
@@ -80,6 +80,10 @@ def _aim(m: Mention) -> bool:
     head = m.head
     if _infinitive(head):
         return True
+    if head.tag_ == "VBG" and head.dep_ in ("pcomp", "pobj") and head.head.pos_ == "ADP":
+        owner = head.head.head
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() not in _EVENTLIKE:
+            return True  # "the idea of executing", "talk of attacking": a topic, not a report
     if head.lemma_.lower() in ("fight", "battle", "struggle", "push", "race") and any(
         c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in head.children
     ):
@@ -102,10 +106,36 @@ _USE_VERBS = {"use", "fire", "launch", "drop", "shoot", "attack", "bomb", "shell
 _WEAPON_VERBS = (HAPPEN_VERBS | _USE_VERBS) - {"be", "see"}
 
 
+_ANCHOR_VERBS = HAPPEN_VERBS | _USE_VERBS | {
+    "die", "flee", "survive", "witness", "confirm", "announce", "stage", "organise", "organize", "join",
+    "hold", "face", "condemn", "kill", "storm", "enter", "overrun", "capture", "seize", "free", "arrest",
+    "detain", "abduct", "torture", "rape", "loot", "block", "march", "gather", "rally", "protest", "clash",
+    "battle", "fight", "shoot", "cause", "prompt", "leave", "injure", "hit",
+}
+
+
+def _embedded(noun: Token, verb: Token) -> bool:
+    """Whether a noun hangs under another noun before its verb ("a book about the battle")."""
+    tok = noun.head
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.pos_ in ("NOUN", "PROPN") and noun.dep_ != "compound" and tok.dep_ != "compound":
+            return tok.lemma_.lower() not in _EVENTLIKE
+        tok = tok.head
+    return False
+
+
+# Nouns an event noun may hang under and still be told as happening: "a wave of strikes".
+_EVENTLIKE = frozenset({
+    "wave", "series", "string", "spate", "barrage", "round", "number", "dozen", "hundred", "scene",
+    "site", "aftermath", "wake", "result", "victim", "casualty", "toll", "part", "day", "night", "morning",
+    "evening", "hour", "week", "course", "middle", "use", "rubble", "ruin",
+})
+
+
 def _governor(tok: Token) -> Token:
     """The verb whose clause holds a noun ("killed in [separate attacks]", "[the strike] hit")."""
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok
@@ -129,9 +159,9 @@ def _anchored(m: Mention) -> bool:
     verb = _governor(m.head)
     lemma = verb.lemma_.lower()
     weapon = m.head.lemma_.lower() in _WEAPONS
-    if verb is not m.head and _realis(verb) and lemma not in _TALK_VERBS and (not weapon or lemma in _WEAPON_VERBS):
+    if verb.i != m.head.i and _realis(verb) and lemma not in _TALK_VERBS and (not weapon or lemma in _WEAPON_VERBS):
         return True
-    if weapon and verb.dep_ in ("acl", "relcl", "xcomp", "conj") and verb.head is not verb:
+    if weapon and verb.dep_ in ("acl", "relcl", "xcomp", "conj") and verb.head.i != verb.i:
         outer = _governor(verb.head)  # "fired shells [filled with gas]"
         if _realis(outer) and outer.lemma_.lower() in _WEAPON_VERBS:
             return True
@@ -145,15 +175,20 @@ def _anchored(m: Mention) -> bool:
     return (m.date is not None and bool(m.date.value)) or any(t.ent_type_ == "DATE" for t in m.head.sent)
 
 
-def _war_itself(m: Mention) -> bool:
+def war_itself(m: Mention) -> bool:
+    """ "Russia's invasion of Ukraine", "since Russia invaded Ukraine", "its Donbas offensive": the
+    war or a campaign as a whole, never one happening of a day ("launched a counteroffensive near
+    X" is one)."""
     if not m.nominal:
-        # "since Russia invaded Ukraine": the invasion of a whole country is the war, not a day's event
         return m.head.lemma_.lower() == "invade" and (m.place is None or m.place.precision == 3)
-    return m.head.lemma_.lower() in WAR_NOUNS and not m.has_support and not (
-        m.place is not None and m.place.precision == 1 and m.date is not None and m.date.precision == "day"
-    )
+    lemma = m.head.lemma_.lower()
+    if lemma in ("offensive", "counteroffensive", "counter-offensive"):
+        return not m.has_support and any(c.dep_ == "poss" for c in m.head.children)  # "its offensive"
+    return lemma in WAR_NOUNS
 
 
+_OFFER_VERBS = frozenset({"offer", "propose", "call", "demand", "reject", "seek", "suggest", "urge", "want",
+                          "discuss", "negotiate", "consider", "refuse", "violate", "break"})
 _UNREAL_ADJ = frozenset({"possible", "potential", "proposed", "future", "draft", "prospective", "eventual", "new"})
 _TALK_NOUNS = frozenset({
     "talk", "negotiation", "discussion", "proposal", "plan", "push", "bid", "effort", "hope", "prospect", "call",
@@ -177,6 +212,8 @@ def _agreement_reached(g: Group) -> bool:
     for m in g.mentions:
         if m.nominal and (m.head.lemma_.lower() in _TALK_NOUNS or _talked_about(m)):
             continue  # talks held, planned or stalled are not an agreement
+        if m.nominal and _governor(m.head).lemma_.lower() in _OFFER_VERBS:
+            continue  # a ceasefire offered, proposed or rejected is not in force
         if (not m.nominal and m.head.tag_ in ("VBD", "VBN")) or (m.nominal and m.has_support):
             return True
         named = {m.head.lemma_.lower(), *(c.lemma_.lower() for c in m.head.children if c.dep_ == "compound")}
@@ -217,7 +254,7 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
     """Why the group reports no happening ("war", "aim", "unanchored", "talks", "total",
     "generic"), or None."""
     mentions: Sequence[Mention] = g.mentions
-    if all(_war_itself(m) for m in mentions):
+    if all(war_itself(m) for m in mentions):
         return "war"
     if all(_aim(m) for m in mentions):
         return "aim"
@@ -281,3 +318,20 @@ def is_background(date: DateRef | None, published: str | None, latest: str | Non
         month_end = dt.date(year, month, 28)
         return (ref_day.year, ref_day.month) > (year, month) and (ref_day - month_end).days > BACKGROUND_DAYS
     return (ref_day - dt.date.fromisoformat(value)).days > BACKGROUND_DAYS
+
+
+_MILITARY_TARGETS = frozenset({
+    "post", "depot", "base", "position", "tank", "vehicle", "battery", "headquarters", "airfield", "ship",
+    "warship", "system", "launcher", "howitzer", "command", "warehouse", "bridge", "radar", "helicopter",
+    "aircraft", "convoy", "column", "unit", "equipment", "ammunition", "fuel", "stockpile",
+})
+
+
+def military_destruction(g: Group) -> bool:
+    """ "Ukraine's military says it destroyed two Russian command posts": armed forces destroying
+    military targets are striking them, not looting or destroying property."""
+    for m in g.mentions:
+        objects = [c for c in m.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(o.lemma_.lower() in _MILITARY_TARGETS for o in objects):
+            return True
+    return False
