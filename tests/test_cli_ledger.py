@@ -57,7 +57,8 @@ class FakeAnalyzer:
         for a in articles:
             word = a.text.split()[0]
             place = Place(0, len(word), word, None, word, None, None, None, None, None, None, None, 0.5)
-            yield Analysis(a.id, a.text, a.published, a.title, a.outlet, url=a.url, places=(place,))
+            yield Analysis(a.id, a.text, a.published, a.title, a.outlet, url=a.url, places=(place,),
+                           page_date=a.page_date, warnings=a.warnings)
 
 
 @pytest.fixture
@@ -92,6 +93,71 @@ def test_ingest_articles_twice_changes_nothing(cli: click.Group, tmp_path: Path,
     assert count_rows(open_store(db)) == counts
     places = run(cli, "places", "--db", str(db), "--json")
     assert sorted(json.loads(line)["name"] for line in places.stdout.splitlines()) == ["Kherson", "Kupiansk"]
+
+
+class CountingAnalyzer(FakeAnalyzer):
+    analysed: list[str] = []
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        articles = list(articles)
+        CountingAnalyzer.analysed.extend(a.id for a in articles)
+        return super().analyze_many(articles, batch_size)
+
+
+def test_a_repeated_ingest_is_recognised_before_analysis(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fogofwar.analyze
+
+    monkeypatch.setattr(fogofwar.analyze, "Analyzer", CountingAnalyzer)
+    CountingAnalyzer.analysed = []
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kherson was shelled overnight.", encoding="utf-8")
+    (folder / "b.jsonl").write_text(json.dumps({"id": "b", "text": "Lyman is quiet."}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    assert "2 new" in run(cli, "ingest", "--db", db, str(folder)).stdout
+    assert sorted(CountingAnalyzer.analysed) == ["a", "b"]
+    CountingAnalyzer.analysed = []
+    assert "0 new, 2 unchanged" in run(cli, "ingest", "--db", db, str(folder)).stdout
+    assert CountingAnalyzer.analysed == []  # nothing analysed again
+    # A changed field is a changed input: analysed again, and stored as a replacement.
+    assert "1 replaced" in run(cli, "ingest", "--db", db, "--outlet", "Kyiv Independent", str(folder / "a.txt")).stdout
+    assert CountingAnalyzer.analysed == ["a"]
+    CountingAnalyzer.analysed = []
+    assert "1 unchanged" in run(cli, "ingest", "--db", db, "--reanalyse", str(folder / "b.jsonl")).stdout
+    assert CountingAnalyzer.analysed == ["b"]
+
+
+def test_ingest_takes_published_outlet_and_url_for_a_file(
+    cli: click.Group, tmp_path: Path, fake_analyzer: None
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Kherson was shelled overnight.", encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    result = run(cli, "ingest", "--db", db, "--published", "Wed Nov 23, 2016 | 4:58pm EST", "--outlet", "Reuters",
+                 "--url", "https://example.org/k", str(page))
+    assert result.exit_code == 0, result.output
+    [line] = run(cli, "export", "--db", db, "--format", "jsonl").stdout.splitlines()
+    stored = json.loads(line)
+    assert (stored["published"], stored["outlet"], stored["url"]) == ("2016-11-23", "Reuters", "https://example.org/k")
+
+
+def test_ingest_reports_an_unreadable_date_and_stores_the_article(
+    cli: click.Group, tmp_path: Path, fake_analyzer: None
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Kherson was shelled overnight.", encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    result = run(cli, "ingest", "--db", db, "--published", "last Tuesday", str(page))
+    assert result.exit_code == 0 and "1 new" in result.stdout
+    assert "warning: page: " in result.stderr and "last Tuesday" in result.stderr
+
+
+def test_ingest_url_needs_one_article_file(cli: click.Group, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(tmp_path / "l.db"), "--url", "https://x.example",
+                                      str(tmp_path), str(tmp_path)])
+    assert result.exit_code == 2 and "--url names one article" in result.output
 
 
 def test_a_folder_with_a_text_and_its_jsonl_record_is_one_article(

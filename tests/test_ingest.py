@@ -64,12 +64,18 @@ def test_json_file(tmp_path: Path) -> None:
         ("broken.json", b'{"text": "abc"', "not valid JSON"),
         ("notext.json", b'{"id": "q"}', "has no 'text'"),
         ("badtext.json", b'{"text": 5}', "type int"),
-        ("baddate.json", json.dumps({"text": ARTICLE, "published": "last Tuesday"}).encode(), "YYYY-MM-DD"),
     ],
 )
 def test_bad_files_get_a_clear_error(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         read_file(_write(tmp_path, name, data))
+
+
+def test_an_unreadable_date_is_a_warning_not_a_refusal(tmp_path: Path) -> None:
+    data = json.dumps({"text": ARTICLE, "published": "last Tuesday"}).encode()
+    article = read_file(_write(tmp_path, "baddate.json", data))
+    assert article.published is None
+    assert len(article.warnings) == 1 and "'published' 'last Tuesday'" in article.warnings[0]
 
 
 def test_jsonl_as_a_single_file_points_to_jsonl(tmp_path: Path) -> None:

@@ -22,8 +22,8 @@ from fogofwar.schema import (
     SIDES,
     SOURCE_KINDS,
     SUB_EVENT_TYPES,
-    Analysis,
     AnalysisError,
+    Article,
 )
 
 if TYPE_CHECKING:
@@ -70,25 +70,39 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def analyse_inputs(
-    paths: list[str], model: str | None, batch_size: int
-) -> Iterator[Analysis | AnalysisError]:
+    paths: list[str],
+    model: str | None,
+    batch_size: int,
+    overrides: dict[str, str | None] | None = None,
+    skip: Callable[[Article], Any] | None = None,
+) -> Iterator[Any]:
     """Read and analyse the inputs; an article over the size limit becomes an error record.
-    Loads the model now, so that a missing model fails here, before anything is read."""
+    ``overrides`` (published, outlet, url) apply to the article files read. ``skip(article)``
+    returns a record to pass on instead of analysing the article (an input already stored
+    unchanged), or None. The model loads when the first article needs it, so that a repeated
+    ingest of stored pages never loads it; a missing model is a RuntimeError then."""
     from fogofwar.analyze import Analyzer
     from fogofwar.analyze.batch import analyze_records
     from fogofwar.analyze.pipeline import MAX_CHARS
     from fogofwar.ingest import read_inputs
 
-    analyzer = Analyzer(model=model).load()
+    analyzer = Analyzer(model=model)
+    loaded: list[bool] = []
 
     def checked() -> Iterator[Any]:
-        for record in read_inputs(paths):
-            if not isinstance(record, AnalysisError) and len(record.text) > MAX_CHARS:
+        for record in read_inputs(paths, overrides):
+            if isinstance(record, AnalysisError):
+                yield record
+            elif len(record.text) > MAX_CHARS:
                 yield AnalysisError(
                     record.id, f"article has {len(record.text):,} characters; the limit is {MAX_CHARS:,}"
                 )
             else:
-                yield record
+                known = skip(record) if skip is not None else None
+                if known is None and not loaded:
+                    analyzer.load()  # here, not inside a batch, so that a missing model is one error
+                    loaded.append(True)
+                yield known if known is not None else record
 
     return analyze_records(analyzer, checked(), batch_size)
 
@@ -107,36 +121,59 @@ def analyse_inputs(
 @click.option("--batch-size", default=16, show_default=True, help="Articles per spaCy batch.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not list the inputs that failed.")
 @click.option("--no-link", is_flag=True, help="Store only; link the new articles into stories later (`link`).")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date of the article files read (not JSONL lines); any form `analyze` reads.")
+@click.option("--outlet", default=None, help="Outlet of the article files read (not JSONL lines).")
+@click.option("--url", default=None, help="URL of the article, with one article file as IN.")
+@click.option("--reanalyse", is_flag=True,
+              help="Analyse every input again, even one stored unchanged (after a change of fogofwar).")
 def ingest(
     db: str, inputs: tuple[str, ...], from_analyses: bool, model: str | None, batch_size: int, quiet: bool,
-    no_link: bool,
+    no_link: bool, published: str | None, outlet: str | None, url: str | None, reanalyse: bool,
 ) -> None:
-    """Analyse articles (IN: .jsonl, .txt, .html, .json files or folders; - for JSONL on stdin) and
-    store them in the ledger. Running it twice changes nothing."""
+    """Analyse articles (IN: .jsonl, .txt, .md, .html, .json files or folders; - for JSONL on stdin)
+    and store them in the ledger. Running it twice changes nothing: an input stored unchanged (same
+    text, url, id, date, title and outlet) is recognised by its hash before analysis and skipped."""
+    from fogofwar.ingest import JSONL_SUFFIXES
+    from fogofwar.store import find_known
     from fogofwar.store import ingest as store_ingest
     from fogofwar.store.jsonl import read_analyses
 
+    overrides = {k: v for k, v in (("published", published), ("outlet", outlet), ("url", url)) if v is not None}
+    if overrides and from_analyses:
+        raise click.UsageError("--published, --outlet and --url go with article files, not with --analyses")
+    if url is not None and (len(inputs) != 1 or inputs[0] == "-" or Path(inputs[0]).is_dir()
+                            or Path(inputs[0]).suffix.lower() in JSONL_SUFFIXES):
+        raise click.UsageError("--url names one article: give exactly one article file as IN")
     store = _open(db, create=True)
     if from_analyses:
-        records: Iterator[Analysis | AnalysisError] = read_analyses(list(inputs))
+        records: Iterator[Any] = read_analyses(list(inputs))
     else:
-        try:
-            records = analyse_inputs(list(inputs), model, batch_size)
-        except (ImportError, RuntimeError) as exc:
-            store.close()
-            raise click.ClickException(str(exc)) from exc
+        skip = None if reanalyse else (lambda article: find_known(store, article))
+        records = analyse_inputs(list(inputs), model, batch_size, overrides, skip)
+    warnings: list[tuple[str, str]] = []
+
+    def noted(items: Iterator[Any]) -> Iterator[Any]:
+        for item in items:
+            warnings.extend((item.id, w) for w in getattr(item, "warnings", ()) or ())
+            yield item
+
     try:
         with _Progress() as advance:
-            report = store_ingest(store, records, on_item=advance)
+            report = store_ingest(store, noted(records), on_item=advance)
         if not no_link and report.stored:
             from fogofwar.store.links import link_pending
 
             click.echo(f"{db}: {link_pending(store).summary()}")
+    except (ImportError, RuntimeError) as exc:  # the model, loaded when first needed
+        raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
     if not quiet:
         for error in report.errors:
             click.echo(f"error: {error.id}: {error.message}", err=True)
+        for article_id, warning in warnings:
+            click.echo(f"warning: {article_id}: {warning}", err=True)
     click.echo(f"{db}: {report.summary()}")
     if report.stored == 0 and report.errors:
         raise click.ClickException("nothing could be stored")

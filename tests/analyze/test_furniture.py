@@ -98,3 +98,19 @@ def test_nothing_in_furniture_becomes_a_place_claim_or_event(analyzer: Analyzer)
     assert not any(inside(m.start, m.end) for e in analysis.events for m in e.mentions)
     assert not any(p.text in ("Izium", "Bucha") for p in analysis.places)
     assert any(p.text == "Odesa" for p in analysis.places)
+
+
+
+def test_a_span_over_furniture_carries_the_input_words() -> None:
+    # The stages read the masked text; a span that runs over blanked furniture (a claim's content
+    # over a poll form) must carry the input's words: text[start:end] == span text.
+    from fogofwar.analyze.pipeline import _retext
+    from fogofwar.schema import Place
+
+    text = "Kherson\nShare\nEmail *\nregion was shelled."
+    furniture = find_furniture(text)
+    masked = mask(text, furniture) if furniture else text
+    assert masked != text
+    place = Place(0, 30, masked[:30], None, None, None, None, None, None, None, None, None, 0.5)
+    (fixed,) = _retext((place,), text)
+    assert fixed.text == text[:30] and fixed.start == 0 and fixed.end == 30

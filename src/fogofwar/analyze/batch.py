@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from fogofwar.analyze.pipeline import Analyzer
 from fogofwar.schema import Analysis, AnalysisError, Article
@@ -17,11 +18,13 @@ log = logging.getLogger(__name__)
 
 
 def analyze_records(
-    analyzer: Analyzer, records: Iterable[Article | AnalysisError], batch_size: int = 16
-) -> Iterator[Analysis | AnalysisError]:
+    analyzer: Analyzer, records: Iterable[Any], batch_size: int = 16
+) -> Iterator[Any]:
+    """Articles in, analyses out, in order; anything else (errors, records a caller marked as
+    needing no analysis) passes through in its place."""
     pending: list[Article] = []
     for record in records:
-        if isinstance(record, AnalysisError):
+        if not isinstance(record, Article):
             yield from _flush(analyzer, pending, batch_size)
             pending = []
             yield record

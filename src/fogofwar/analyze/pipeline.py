@@ -149,6 +149,19 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
 def doc_to_analysis(doc: Doc) -> Analysis:
     """Collect what the stages wrote on a Doc into an Analysis."""
     article: Article = doc._.article
+    furniture = tuple(doc._.furniture or ())
+    fields = dict(
+        entities=tuple(doc._.entities or ()),
+        places=tuple(doc._.places or ()),
+        dates=tuple(doc._.dates or ()),
+        uncertainty_cues=tuple(doc._.uncertainty_cues or ()),
+        claims=tuple(doc._.claims or ()),
+        events=tuple(doc._.events or ()),
+    )
+    if furniture:
+        # The stages read the masked text; a span that runs over blanked furniture must still
+        # carry the words of the input.
+        fields = {k: _retext(v, article.text) for k, v in fields.items()}
     return Analysis(
         id=article.id,
         text=article.text,
@@ -158,14 +171,29 @@ def doc_to_analysis(doc: Doc) -> Analysis:
         url=article.url,
         page_date=article.page_date,
         warnings=article.warnings,
-        entities=tuple(doc._.entities or ()),
-        places=tuple(doc._.places or ()),
-        dates=tuple(doc._.dates or ()),
-        uncertainty_cues=tuple(doc._.uncertainty_cues or ()),
-        claims=tuple(doc._.claims or ()),
-        events=tuple(doc._.events or ()),
-        furniture=tuple(doc._.furniture or ()),
+        furniture=furniture,
+        **fields,
     )
+
+
+def _retext(obj: Any, text: str) -> Any:
+    """A copy of a schema object whose spans' ``text`` fields are read from ``text``."""
+    if isinstance(obj, tuple):
+        return tuple(_retext(x, text) for x in obj)
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return obj
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if dataclasses.is_dataclass(value) or isinstance(value, tuple):
+            new = _retext(value, text)
+            if new is not value:
+                changes[f.name] = new
+    start, end = getattr(obj, "start", None), getattr(obj, "end", None)
+    if isinstance(start, int) and isinstance(end, int) and isinstance(getattr(obj, "text", None), str):
+        if obj.text != text[start:end]:
+            changes["text"] = text[start:end]
+    return dataclasses.replace(obj, **changes) if changes else obj
 
 
 def split_chunks(text: str, size: int) -> Iterator[tuple[int, int]]:

@@ -1,7 +1,13 @@
-"""Readers: files (.txt, .html, .json, .jsonl), directories and stdin into Articles.
+"""Readers: files (.txt, .md, .html, .json, .jsonl), directories and stdin into Articles.
 
 Every reader yields either an ``Article`` or an ``AnalysisError`` with a one-line message that
-says what was wrong and what is allowed; a broken input never stops the inputs after it.
+says what was wrong and what is allowed; a broken input never stops the inputs after it. What a
+reader could read only in part (an unreadable date) is an ``Article.warnings`` entry instead.
+
+Dates: ``published`` is the date given (input field, front matter ``published``, ``--published``)
+in any of the forms ``fogofwar.ingest.dates`` reads, normalised to YYYY-MM-DD; ``page_date`` is
+the page's own date (a dateline, the HTML metadata, front matter ``date``); without a given
+``published``, ``published`` is the page's date.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from fogofwar.ingest.dates import UnreadableDate, dateline_date, normalise_date, read_date
+from fogofwar.ingest.frontmatter import split_front_matter
 from fogofwar.schema import AnalysisError, Article
 
 log = logging.getLogger(__name__)
@@ -64,46 +72,66 @@ def check_size(text: str, what: str) -> None:
         raise InputError(f"{what} is {size / 1e6:.1f} MB; articles over {MAX_BYTES / 1e6:.1f} MB are refused")
 
 
-def check_published(value: Any, what: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise InputError(
-            f"{what}: 'published' must be a YYYY-MM-DD string or null, not {type(value).__name__}"
-        )
-    try:
-        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
-    except ValueError as exc:
-        raise InputError(f"{what}: 'published' must be YYYY-MM-DD or null, got {value!r}") from exc
+def check_published(value: Any, what: str) -> tuple[str | None, tuple[str, ...]]:
+    """A given ``published`` as YYYY-MM-DD (see ``fogofwar.ingest.dates``), or None and a warning.
+
+    An unreadable date never refuses the article: it is analysed with ``published`` null and the
+    warning, which names the field and the value, goes into ``Article.warnings``."""
+    day, warning = read_date(value, "published", what)
+    return day, (warning,) if warning else ()
+
+
+def with_page_date(article: Article, metadata_date: str | None = None) -> Article:
+    """The article with its page's own date: a dateline at the start of the text (its year from
+    the given ``published``, else from the metadata date), else the metadata date (HTML metadata,
+    front matter ``date``). Without a given ``published``, ``published`` becomes the page's date."""
+    page_date = dateline_date(article.text, article.published or metadata_date) or metadata_date
+    if page_date == article.page_date and article.published:
+        return article
+    return dataclasses.replace(article, page_date=page_date, published=article.published or page_date)
 
 
 def article_from_html(html: str, article_id: str, url: str | None = None) -> Article:
     """The main text, title and date of an HTML page, through trafilatura."""
+    article, metadata_date = _article_from_html(html, article_id, url)
+    return with_page_date(article, metadata_date)
+
+
+def _article_from_html(html: str, article_id: str, url: str | None = None) -> tuple[Article, str | None]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    # The page's date from its metadata through htmldate: the original date preferred over an
+    # update, and no extensive search (no guessing from the URL or from dates in the text).
+    date_params = {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, date_extraction_params=date_params
+    )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if len(text) < 20:
         raise InputError(f"{article_id}: no article text found in the HTML")
-    published = None
+    metadata_date = None
     date = getattr(doc, "date", None)
     if date:
         try:
-            published = dt.date.fromisoformat(str(date)[:10]).isoformat()
-        except ValueError:
-            published = None
-    return Article(
+            metadata_date = normalise_date(str(date))
+        except UnreadableDate:
+            metadata_date = None
+    article = Article(
         id=article_id,
         text=text,
-        published=published,
         url=url or getattr(doc, "url", None),
         outlet=getattr(doc, "sitename", None),
         title=getattr(doc, "title", None),
     )
+    return article, metadata_date
 
 
 def article_from_object(obj: Any, default_id: str) -> Article:
     """An Article from one input object of the contract: only ``text`` is required."""
+    return with_page_date(_article_from_object(obj, default_id))
+
+
+def _article_from_object(obj: Any, default_id: str) -> Article:
     if not isinstance(obj, dict):
         raise InputError(f"{default_id}: expected a JSON object, got {type(obj).__name__}")
     raw_id = obj.get("id")
@@ -118,18 +146,52 @@ def article_from_object(obj: Any, default_id: str) -> Article:
     for key in ("url", "outlet", "title"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise InputError(f"{article_id}: '{key}' must be a string or null")
+    published, warnings = check_published(obj.get("published"), article_id)
     return Article(
         id=article_id,
         text=text,
-        published=check_published(obj.get("published"), article_id),
+        published=published,
         url=obj.get("url"),
         outlet=obj.get("outlet"),
         title=obj.get("title"),
+        warnings=warnings,
     )
 
 
-def read_file(path: Path | str, published: str | None = None, article_id: str | None = None) -> Article:
-    """One article from a .txt, .html or .json file. Raises InputError."""
+def _article_from_text(text: str, default_id: str, what: str) -> tuple[Article, str | None]:
+    """A plain-text or Markdown article; front matter, when it opens the file, fills the fields
+    and the text is the body after it (offsets refer to the body)."""
+    split = split_front_matter(text)
+    if split is None:
+        return Article(id=default_id, text=text), None
+    fields, body = split
+    if not body.strip():
+        raise InputError(f"{what} has front matter but no article text after it")
+    published, warning_p = read_date(fields.get("published"), "published", what)
+    metadata_date, warning_d = read_date(fields.get("date"), "date", what)
+    article = Article(
+        id=fields.get("id") or default_id,
+        text=body,
+        published=published,
+        url=fields.get("url"),
+        outlet=fields.get("outlet"),
+        title=fields.get("title"),
+        warnings=tuple(w for w in (warning_p, warning_d) if w),
+    )
+    return article, metadata_date
+
+
+def read_file(
+    path: Path | str,
+    published: str | None = None,
+    article_id: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """One article from a .txt, .md, .html or .json file. Raises InputError.
+
+    ``published``, ``article_id``, ``outlet`` and ``url`` (given on the command line) win over
+    what the file says; an unreadable ``published`` becomes a warning, never an error."""
     path = Path(path)
     what = str(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
@@ -146,25 +208,32 @@ def read_file(path: Path | str, published: str | None = None, article_id: str | 
     text = decode_text(data, what)
     default_id = article_id or path.stem
     suffix = path.suffix.lower()
+    metadata_date: str | None = None
     if suffix in HTML_SUFFIXES:
-        article = article_from_html(text, default_id)
+        article, metadata_date = _article_from_html(text, default_id, url)
     elif suffix in JSON_SUFFIXES:
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"{what} is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
-        article = article_from_object(obj, default_id)
+        article = _article_from_object(obj, default_id)
     else:
-        article = Article(id=default_id, text=text)
+        article, metadata_date = _article_from_text(text, default_id, what)
     check_size(article.text, what)
     changes: dict[str, Any] = {}
     if published is not None:
-        changes["published"] = check_published(published, what)
+        changes["published"], warnings = check_published(published, what)
+        kept = tuple(w for w in article.warnings if "'published'" not in w)
+        changes["warnings"] = kept + warnings
     if article_id is not None:
         changes["id"] = article_id
+    if outlet is not None:
+        changes["outlet"] = outlet or None
+    if url is not None:
+        changes["url"] = url or None
     if changes:
         article = dataclasses.replace(article, **changes)
-    return article
+    return with_page_date(article, metadata_date)
 
 
 def read_jsonl(stream: Iterable[bytes], name: str = "input") -> Iterator[Record]:
@@ -215,13 +284,14 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[Record]:
-    """Every article in the files and directories given (``-``: JSONL on stdin)."""
+def read_inputs(paths: Iterable[str], overrides: dict[str, str | None] | None = None) -> Iterator[Record]:
+    """Every article in the files and directories given (``-``: JSONL on stdin). ``overrides``
+    (``published``, ``outlet``, ``url``) apply to the article files read, not to JSONL lines."""
     for p in iter_paths(paths):
         if p == "-" or Path(p).suffix.lower() in JSONL_SUFFIXES:
             yield from _open_jsonl(p)
             continue
         try:
-            yield read_file(p)
+            yield read_file(p, **(overrides or {}))
         except InputError as exc:
             yield AnalysisError(Path(p).stem, str(exc))

@@ -11,11 +11,11 @@ from fogofwar.store.identity import article_key, normalise_text
 from fogofwar.store.queries import list_claims, list_events, list_places
 from fogofwar.store.read import count_rows, iter_analyses
 from fogofwar.store.rows import ArticleRef, ClaimHit, EventHit, PlaceSummary
-from fogofwar.store.write import IdChange, IngestError, IngestReport, ingest, store_analysis
+from fogofwar.store.write import IdChange, IngestError, IngestReport, Known, find_known, ingest, store_analysis
 
 __all__ = [
-    "ArticleRef", "ClaimHit", "EventHit", "IdChange", "IngestError", "IngestReport", "InvalidAnalysis",
-    "PlaceSummary", "SqlStore", "Store", "StoreError", "article_key", "count_rows", "head_revision",
+    "ArticleRef", "ClaimHit", "EventHit", "IdChange", "IngestError", "IngestReport", "InvalidAnalysis", "Known",
+    "PlaceSummary", "SqlStore", "Store", "StoreError", "article_key", "count_rows", "find_known", "head_revision",
     "ingest", "iter_analyses", "list_claims", "list_events", "list_places", "normalise_text",
     "open_store", "store_analysis",
 ]  # fmt: skip

@@ -12,7 +12,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from fogofwar.schema import Analysis, AnalysisError
+from fogofwar import __version__
+from fogofwar.schema import Analysis, AnalysisError, Article
 from fogofwar.store.convert import ArticleRows, InvalidAnalysis, analysis_rows, validate
 from fogofwar.store.db import Store
 from fogofwar.store.identity import analysis_hash, article_key, rename_ids, text_hash
@@ -38,6 +39,32 @@ class IdChange:
 
     id: str
     stored_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An input recognised before analysis as stored unchanged: same text and url (its key), same
+    id, published, title and outlet, analysed by this version of fogofwar."""
+
+    id: str
+    stored_id: str
+
+
+def find_known(store: Store, article: Article) -> Known | None:
+    """The stored twin of an input that needs no analysis, or None (then analyse it; storing the
+    result still decides new, unchanged or replaced). One indexed look-up by the article's key."""
+    key = article_key(article.text, article.url)
+    columns = (ArticleRow.id, ArticleRow.published, ArticleRow.title, ArticleRow.outlet, ArticleRow.fogofwar_version)
+    with store.session() as session:
+        row = session.execute(select(*columns).where(ArticleRow.key == key)).one_or_none()
+    if row is None or row.fogofwar_version != __version__:
+        return None
+    if row.id != article.id and not row.id.startswith(f"{article.id}~"):
+        return None
+    published = row.published.isoformat() if row.published is not None else None
+    if (published, row.title, row.outlet) != (article.published, article.title, article.outlet):
+        return None
+    return Known(article.id, row.id)
 
 
 @dataclass(slots=True)
@@ -168,14 +195,21 @@ def _insert(session: Session, rows: ArticleRows) -> None:
 
 def ingest(
     store: Store,
-    analyses: Iterable[Analysis | AnalysisError],
+    analyses: Iterable[Analysis | AnalysisError | Known],
     on_item: Callable[[str, Outcome], None] | None = None,
 ) -> IngestReport:
     """Store analyses one article per transaction; errors (given ones and refused analyses) are
-    counted with their messages, and the run carries on. ``on_item(id, outcome)`` follows along."""
+    counted with their messages, and the run carries on. A ``Known`` (an input found unchanged
+    before analysis) counts as unchanged. ``on_item(id, outcome)`` follows along."""
     report = IngestReport()
     for item in analyses:
-        if isinstance(item, AnalysisError):
+        if isinstance(item, Known):
+            outcome = "unchanged"
+            item_id = item.id
+            report.add(outcome)
+            if item.stored_id != item.id:
+                report.renamed.append(IdChange(item.id, item.stored_id))
+        elif isinstance(item, AnalysisError):
             report.errors.append(IngestError(item.id, item.error))
             outcome: Outcome = "error"
             item_id = item.id

@@ -207,8 +207,16 @@ class DatesStage:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find(doc, published(doc))
+        doc._.dates = find(doc, base_date(doc))
         return doc
+
+
+def base_date(doc: Doc) -> str | None:
+    """The date relative dates resolve against: when the article was written, i.e. the page's own
+    date (dateline, metadata) when the reader found one, else the given publication date."""
+    article = doc._.article
+    page_date = getattr(article, "page_date", None) if article is not None else None
+    return page_date or published(doc)
 
 
 @Language.factory("fogofwar_dates", assigns=["doc._.dates"], requires=["doc.ents"], default_config={})
@@ -216,4 +224,4 @@ def make_dates(nlp: Language, name: str) -> DatesStage:
     return DatesStage(nlp, name)
 
 
-__all__ = ["DatesStage", "find", "make_dates", "parse_with_dateparser"]
+__all__ = ["DatesStage", "base_date", "find", "make_dates", "parse_with_dateparser"]

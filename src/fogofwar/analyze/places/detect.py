@@ -10,6 +10,13 @@ from spacy.tokens import Doc, Span
 
 from fogofwar.analyze.places.anchors import anchor_follows, link_anchors
 from fogofwar.analyze.places.lexicon import PLACE_LABELS, Lexicon, is_cap, load_lexicon, place_verb_before
+from fogofwar.analyze.places.nonplaces import (
+    feature_we_lack,
+    own_entries,
+    person_not_place,
+    state_follows,
+    weapon_end,
+)
 from fogofwar.analyze.places.respell import respelled
 from fogofwar.gazetteer.base import Gazetteer, GazetteerEntry
 from fogofwar.gazetteer.normalize import normalize
@@ -147,6 +154,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
         if (token.idx < taken_until or not is_cap(token) or token.lower_ in lex.demonyms
                 or token.lower_ in lex.open_modifiers and (i + 1 == len(doc) or not is_cap(doc[i + 1]))):
             continue
+        weapon = weapon_end(doc, i, lex)
+        if weapon and not (_settlement_cue(text, token.idx, lex) or state_follows(doc, weapon, lex)
+                           or anchor_follows(text, doc[weapon - 1].idx + len(doc[weapon - 1]))):
+            taken_until = doc[weapon - 1].idx + len(doc[weapon - 1])  # "Storm Shadow", "Neptune missile"
+            rejected.append((token.idx, taken_until))
+            continue
         abbreviation = lex.state_abbreviations.get(token.text)
         end = i + 1
         if abbreviation is None and i + 1 < len(doc) and doc[i + 1].text == "." and token.whitespace_ == "":
@@ -159,8 +172,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
             end, entries = respelled(doc, text, i, end, entries, gaz, exact)
         if not entries:
             continue
-        if end == i + 1 and token.lower_ in lex.actor_words:
-            continue  # "Republic" of "Donetsk People's Republic", "Police"
+        if end == i + 1 and (token.lower_ in lex.actor_words or token.lower_.rstrip(".") in lex.titles):
+            continue  # "Republic" of "Donetsk People's Republic", "Police", "Minister"
+        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].text.islower():
+            continue  # "Mar-a-Lago", "Stratford-upon-Avon" read from its start
         if end < len(doc) and doc[end].text in COUNTY_WORDS:
             end += 1  # "Henry County" is not the town of Henry
         span = doc[i:end]
@@ -168,14 +183,20 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
             # the county itself, or (one we do not have) detected and left unresolved, not put in a town
             entries = tuple(e for e in gaz.lookup(span.text) if e.feature_code == "ADM2")
         label = exact.get((span.start_char, span.end_char))
+        if feature_we_lack(doc, text, span, entries, label, gaz, lex):
+            entries = ()  # "the Danube", "the Atlantic" that only towns share: a feature we lack, unresolved
         anchored = anchor_follows(text, span.end_char) and not _demonym_shaped(span.text, lex)
         support = 0.0
         weak = 0
         county = span[-1].text in COUNTY_WORDS  # "Laurel County Fiscal Court": the county is named
+        own = own_entries(span.text, entries, gaz)  # not only an old or foreign name ("Marina")
         blocked = (label in NOT_PLACE_LABELS and not (anchored and label == "NORP")
                    or span.text.lower().rstrip(".") in lex.not_places
-                   or not (anchored or county) and _inside_name(span, ents, text, lex, entries)
-                   or _run_continues(doc, i, end if not county else len(doc), lex, entries))
+                   or span.text.lower() in lex.people and not anchored
+                   or label not in PLACE_LABELS and len(span) == 1 and not anchored
+                   and person_not_place(span[0], entries, gaz, lex)
+                   or not (anchored or county) and _inside_name(span, ents, text, lex, own)
+                   or _run_continues(doc, i, end if not county else len(doc), lex, own))
         if not blocked and anchored:
             # "Orikhiv, in the Zaporizhzhia region": the phrase says it is a place, whatever NER says
             support = _support(doc, text, span, entries, gaz, None, lex, person_words, lower_words,
@@ -310,9 +331,7 @@ def _support(doc: Doc, text: str, span: Span, entries: tuple[GazetteerEntry, ...
     """How sure we are that the span is a place name at all (0 = not a place)."""
     first = span[0]
     key_words = span.text.lower().split()
-    preceding = text[max(0, span.start_char - 30) : span.start_char].lower()
-    cue = (any(re.search(rf"\b{w} of (the )?$", preceding) for w in lex.settlement_words)
-           or place_verb_before(text, span.start_char, lex))
+    cue = _settlement_cue(text, span.start_char, lex) or place_verb_before(text, span.start_char, lex)
     strong = (any(_is_strong(e, min_population) for e in entries) or gaz_preferred(entries)
               or gaz.preferred(span.text) is not None)
     if span.text.isupper() and len(span.text) <= 5 and gaz.preferred(span.text) is None and not any(
@@ -338,6 +357,12 @@ def _support(doc: Doc, text: str, span: Span, entries: tuple[GazetteerEntry, ...
     if first.pos_ not in FUNCTION_POS or len(span) > 1:
         return 0.8 if strong else 0.5
     return 0.0
+
+
+def _settlement_cue(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether "the village of" (or "town", "city"...) comes just before."""
+    preceding = text[max(0, start - 30) : start].lower()
+    return any(re.search(rf"\b{w} of (the )?$", preceding) for w in lex.settlement_words)
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:
@@ -379,8 +404,7 @@ def _make_mention(doc: Doc, text: str, span: Span, entries: tuple[GazetteerEntry
     elif words[-1] in lex.feature_words or following in lex.feature_words:
         hint = "feature"
     else:
-        preceding = text[max(0, span.start_char - 30) : span.start_char].lower()
-        if any(re.search(rf"\b{w} of (the )?$", preceding) for w in lex.settlement_words):
+        if _settlement_cue(text, span.start_char, lex):
             hint = "settlement"
     relation, distance = _relation(text, span.start_char)
     key = span.text
@@ -413,6 +437,9 @@ def _add_unresolved_ner(doc: Doc, text: str, mentions: list[Mention], rejected: 
             continue  # acronyms the gazetteer does not know are agencies ("SBU"), not places
         if any(w.lower() in lex.actor_words for w in name.split()[1:]) or name.lower() in person_words:
             continue
+        low = name.lower()
+        if low in lex.not_places or low in lex.people or low in lex.weapons or low.rstrip(".") in lex.titles:
+            continue  # "Shells", "Ukip", "Stalin", "Iskander" tagged GPE
         relation, distance = _relation(text, ent.start_char)
         mentions.append(Mention(ent.start_char, ent.end_char, name, (), name, ent.label_, 0.5,
                                 relation=relation, distance_km=distance, sentence=sent_ids[ent.start]))

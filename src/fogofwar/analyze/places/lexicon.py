@@ -29,6 +29,9 @@ class Lexicon:
     name_heads: frozenset[str]
     state_abbreviations: dict[str, str]
     place_verbs: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)

@@ -27,6 +27,7 @@ _CAP = r"(?:[A-Z][\w'’-]*|St\.|Mt\.|Ft\.|[A-Z]\.)"
 _STREET = re.compile(
     rf"\b(?:{_CAP}\s+){{1,3}}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.|Highway|Parkway|"
     r"Pkwy\.|Lane|Ln\.|Pike|Bypass|Trail|Expressway|Turnpike|Freeway|Circle)(?![\w-])"
+    r"(?!\s+(?:Journal|Times|Post|News|Week|Daily|Herald|Tribune|Capital|Bank|Party)\b)"  # "Wall Street Journal"
 )
 _FEATURE = re.compile(
     rf"\b(?:{_CAP}\s+){{1,3}}(?:Township|Park|Lake|River|Creek|Valley|Hills|Mountains?|Islands?|Beach|Springs|"

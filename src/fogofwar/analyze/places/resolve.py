@@ -30,7 +30,15 @@ WAR_ZONE_PRIOR = {
     "Donetsk Oblast": 0.15, "Luhansk Oblast": 0.15, "Zaporizhzhia Oblast": 0.12, "Kharkiv Oblast": 0.12,
     "Kherson Oblast": 0.12, "Sumy Oblast": 0.05, "Dnipropetrovsk Oblast": 0.05,
 }
-REGION_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "RGNE", "RGNH", "RGNL", "SEA", "OCN", "GULF", "UPLD", "PLN"})
+# Precision 3 (ACLED's geo precision 3: only a larger region is named): a country, an oblast or
+# state, or a region across several of them (Donbas, Europe, the Black Sea).
+WIDE_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "TERR", "CONT", "ADM1", "RGN", "RGNE", "RGNH",
+                        "RGNL", "SEA", "OCN", "GULF", "UPLD", "PLN"})
+# International news: without a US-local clue, a world city (capital or metropolis) beats the small
+# namesakes whose own name it is not ("Seville" is Sevilla, not Seville, Ohio).
+WORLD_CITY_POPULATION = 300_000
+WORLD_CITY_BONUS = 0.4
+COUNTRY_BONUS = 0.6  # and a country's name is the country, not a town of that name
 
 
 @dataclass
@@ -166,6 +174,8 @@ def _choose(groups: list[Group], countries: Counter[str], admins: set[tuple[str,
         totals = []
         for e in g.candidates:
             t = _prior(e, g, has_towns)
+            if not us_local:
+                t += _international(e, g)
             if us_local or e.country_code != "US" or e.feature_class != "P":
                 t += 1.2 * countries.get(e.country_code, 0) / total_country
             if (e.country_code, e.admin1_code) in admins and e.feature_code != "ADM1":
@@ -179,6 +189,15 @@ def _choose(groups: list[Group], countries: Counter[str], admins: set[tuple[str,
         g.choice, g.totals = g.candidates[best], totals
         ordered = sorted(totals, reverse=True)
         g.confident = len(totals) == 1 or ordered[0] - ordered[1] > 0.5
+
+
+def _international(e: GazetteerEntry, g: Group) -> float:
+    """In news that is not US-local: a country for its own name, a world city over its namesakes."""
+    if e.feature_code == "PCLI" and g.hint != "settlement":
+        return COUNTRY_BONUS
+    if e.feature_class == "P" and (e.feature_code == "PPLC" or e.population >= WORLD_CITY_POPULATION):
+        return WORLD_CITY_BONUS
+    return 0.0
 
 
 def _us_local(groups: list[Group], admins: set[tuple[str, str]]) -> bool:
@@ -269,10 +288,12 @@ def _plausible(e: GazetteerEntry | None, group_no: int, m: Mention, countries: C
     return _coherence(e, group_no, {m.sentence}, anchors) >= 0.4
 
 
-def _precision(entry: GazetteerEntry, relation: str | None) -> int:
-    if entry.feature_code in REGION_CODES:
+def _precision(entry: GazetteerEntry, relation: str | None, hint: str | None = None) -> int:
+    """ACLED-style: 3 a country, oblast or wider region, 2 a district, feature or a place near a
+    town (or a town standing for its district: "Kupiansk district"), 1 a settlement."""
+    if entry.feature_code in WIDE_CODES:
         return 3
-    if relation is not None or entry.feature_class != "P":
+    if relation is not None or entry.feature_class != "P" or hint == "district":
         return 2
     return 1
 
@@ -333,6 +354,6 @@ def _place(m: Mention, e: GazetteerEntry | None, score: float) -> Place:
     return Place(
         start=m.start, end=m.end, text=m.text, geonameid=e.public_id, name=e.name,
         lat=round(e.lat, 5), lon=round(e.lon, 5), country_code=e.country_code or None, admin1=admin1,
-        feature_code=e.feature_code or None, precision=_precision(e, m.relation), radius_km=radius,
+        feature_code=e.feature_code or None, precision=_precision(e, m.relation, m.kind_hint), radius_km=radius,
         score=score, relation=m.relation, distance_km=m.distance_km,
     )

@@ -1,0 +1,73 @@
+"""Words that look like places and are not: weapon systems named after places or animals ("Iskander",
+"Neptune", "Bradley"), people ("Austin said", "Stalin"), and the gazetteer entries a name really is
+the own name of (not only a former or foreign name: "Marina" is not Moscow's Mar'ino district)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from fogofwar.analyze.places.lexicon import Lexicon
+from fogofwar.gazetteer.base import Gazetteer, GazetteerEntry
+from fogofwar.gazetteer.normalize import normalize
+
+# Feature codes of places that are their own authority on the name: a country, a state, a capital.
+OWN_NAME_CODES = frozenset({"PCLI", "ADM1", "PPLC"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def weapon_end(doc: Doc, i: int, lex: Lexicon) -> int:
+    """The end token of a weapon system's name starting at token i ("Storm Shadow", "Tochka-U"),
+    or 0 when none starts there."""
+    best = 0
+    for j in range(i + 1, min(i + 4, len(doc)) + 1):
+        if doc[i:j].text.lower() in lex.weapons:
+            best = j
+    return best
+
+
+def state_follows(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """Whether ", <US state>" follows token ``end`` ("Neptune, N.J.", "Patriot, Indiana")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1].text
+    if end + 2 < len(doc) and doc[end + 2].text == "." and not doc[end + 1].whitespace_:
+        nxt += "."
+    return nxt in lex.state_abbreviations or nxt in lex.state_abbreviations.values()
+
+
+def own_entries(name: str, entries: tuple[GazetteerEntry, ...], gaz: Gazetteer) -> tuple[GazetteerEntry, ...]:
+    """The entries whose own name (or curated alias) the text is, and countries and states."""
+    key = normalize(name)
+    preferred = gaz.preferred(name)
+    return tuple(e for e in entries if normalize(e.name) == key or e.geonameid == preferred
+                 or e.feature_code in ("PCLI", "ADM1"))
+
+
+def speaking_person(token: Token, lex: Lexicon) -> bool:
+    """Whether a one-word name is the subject of a verb of saying or thinking ("Austin said",
+    "Kirby told reporters", "Albuquerque added"), or a name joined to such a subject ("Kirby and
+    Austin said")."""
+    for t in (token, token.head if token.dep_ in ("conj", "appos") else None):
+        if t is not None and t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in lex.speech_verbs:
+            return True
+    return False
+
+
+def person_not_place(token: Token, entries: tuple[GazetteerEntry, ...], gaz: Gazetteer, lex: Lexicon) -> bool:
+    """A one-word PERSON that speaks is a person unless it is a country's, state's or capital's name
+    or a curated spelling ("Kyiv said", "Washington warned": the government, which may be listed)."""
+    if gaz.preferred(token.text) is not None or any(e.feature_code in OWN_NAME_CODES for e in entries):
+        return False
+    return speaking_person(token, lex)
+
+
+def feature_we_lack(doc: Doc, text: str, span: Span, entries: tuple[GazetteerEntry, ...], label: str | None,
+                    gaz: Gazetteer, lex: Lexicon) -> bool:
+    """Whether the name is a river, sea or region the gazetteer lacks, that only towns share: "the
+    Danube" or "the Atlantic" (NER's LOC, not GPE), "the Danube river" that only a hamlet is named."""
+    if not entries or gaz.preferred(span.text) is not None or any(e.feature_class != "P" for e in entries):
+        return False
+    if label == "LOC" and text[max(0, span.start_char - 4) : span.start_char].lower() == "the ":
+        return True
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    return following in lex.feature_words and all(e.population == 0 for e in entries)
