@@ -114,3 +114,46 @@ def test_a_span_over_furniture_carries_the_input_words() -> None:
     place = Place(0, 30, masked[:30], None, None, None, None, None, None, None, None, None, 0.5)
     (fixed,) = _retext((place,), text)
     assert fixed.text == text[:30] and fixed.start == 0 and fixed.end == 30
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(text[f.start : f.end], f.kind) for f in find_furniture(text)]
+
+
+def test_photo_captions_before_a_credit_line() -> None:
+    text = (
+        "Shelling goes on in the east\n"
+        "Rescuers search the rubble of a school in Toretsk, Ukraine, Monday, May 6, 2024. Officials said"
+        " three people were killed when a missile hit the building at dawn.\n"
+        "Ivan Petrenko - staff, AP\n"
+        "A volunteer carries water.\n"
+        "Ivan Petrenko/AFP via Getty Images\n"
+        "Russian forces shelled the town of Toretsk again on Monday, the regional governor said, and the"
+        " mayor asked residents to stay in shelters until the strikes were over for the day.\n"
+        "Olga Marchenko/Reuters\n"
+    )
+    kinds = dict(_kinds(text))
+    assert kinds.get("Ivan Petrenko - staff, AP") == "credit"
+    assert any(k == "caption" and s.startswith("Rescuers search") for s, k in kinds.items())
+    assert kinds.get("A volunteer carries water.") == "caption"
+    # A long paragraph before a credit is text: the page may have lost the caption itself.
+    assert not any(s.startswith("Russian forces shelled") for s in kinds)
+
+
+def test_a_quotation_before_a_copyright_line_is_text() -> None:
+    text = 'She said she hoped to go home.\n"But I do not know if that will be possible."\n© 2022 AFP\n'
+    assert not any(s.startswith('"But') for s, _ in _kinds(text))
+
+
+def test_captions_inside_a_live_blog_entry() -> None:
+    text = (
+        "Live: the war on day 126\n"
+        "30 Jun 2022 00.32 Ukrainian forces say they pushed Russian troops from a Black Sea island. A"
+        " satellite image shows smoke rising over the island. Photograph: Planet Labs/Reuters A general"
+        " view of the island. Photograph: Ukraine Operational Command South/Reuters\n"
+    )
+    captions = [s for s, k in _kinds(text) if k == "caption"]
+    assert captions == [
+        "A satellite image shows smoke rising over the island. Photograph: Planet Labs/Reuters",
+        "A general view of the island. Photograph: Ukraine Operational Command South/Reuters",
+    ]

@@ -65,6 +65,24 @@ _CREDIT = re.compile(
     r"(?:^\(?(?:AP|AFP|EPA|REUTERS) ?(?:Photo)?/)|(?:\bvia Getty Images\b)|(?:/\s*(?:AFP|AP|EPA|REUTERS)\b)|"
     r"(?:^[A-Z][A-Z .'-]{3,} ?/ ?[A-Z][A-Z .'-]{3,}$)",
 )
+# A photo agency's credit line on its own: "Felipe Dana - staff, AP", "Uncredited - hogp, ...".
+_AGENCY_CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} - (?:staff|stringer|freelance|hogp|pool|"
+                            r"contributor|handout)\b[^.]{0,60}$")
+# A caption ending in its credit (the Guardian's "Smoke rises over Kharkiv. Photograph: X/AFP").
+_CAPTION_CREDIT = re.compile(r"[.!?”’\"]\s*(?:Photograph|Photo|Picture|Image|Illustration|Composite|Credit)s?\s*:"
+                             r"\s*[^.:]{2,90}$")
+# Where a credit starts inside a line, and the credit itself ("Photograph: ed ram/The Guardian").
+_CREDIT_MARK = re.compile(r"\b(?:Photograph|Photo|Picture|Image|Illustration|Composite|Credit)s?:")
+_CREDIT_TEXT = re.compile(
+    r"(?:Photograph|Photo|Picture|Image|Illustration|Composite|Credit)s?:\s*[^.:/\n]{1,40}?"
+    r"(?:/(?:The (?:Guardian|Observer|New York Times|Washington Post|Times|Independent)|[^\s/]+"
+    r"(?: (?:Images|Photos?|Pictures|Agency|Press|News))?))+"
+    r"|(?:Photograph|Photo|Picture|Image|Illustration|Composite|Credit)s?:\s*[^.:/\n]{1,40}$"
+)
+_SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?|:)\s+(?=[A-Z“\"‘])")
+# AP's caption style: "... in Kharkiv, Ukraine, Monday, April 18, 2022."
+_CAPTION_DATE = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?(?:Jan|Feb|March|April|May|June|July|"
+                           r"Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.")
 _TIMESTAMP = re.compile(
     r"^\W*(?:(?:updated|published|posted|last updated)(?: at| on)?\s*:?\s*)?"
     r"(?:\d{1,2}[.:]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:[A-Z]{2,4})?|"
@@ -122,8 +140,10 @@ def line_kind(line: str) -> str | None:
         return "related"
     if _TIMESTAMP.match(line) or (_BYLINE.match(line) and len(line) < 90):
         return "credit"
-    if len(line) < 160 and _CREDIT.search(line):
+    if len(line) < 160 and _CREDIT.search(line) or _AGENCY_CREDIT.match(line):
         return "credit"
+    if len(line) <= 300 and _CAPTION_CREDIT.search(line) and len(_CREDIT_MARK.findall(line)) == 1:
+        return "caption"
     if _PREFIX.match(line) and (len(line) < 200 or line.lower().startswith(("read more", "sign up", "subscribe"))):
         return "signup" if re.match(r"^\W*(?:sign up|subscribe|join|get our|download)", line, re.I) else "related"
     return None
@@ -143,17 +163,65 @@ def find_furniture(text: str, repeated: Iterable[str] = ()) -> list[Furniture]:
         if kind is None and i > first_body and _short(line) and title_case(line) and len(line) >= 20:
             kind = "related"  # another article's headline: Title Case, no full stop, mid-page
         kinds[i] = kind
+    _mark_captions(lines, kinds, first_body)
     _mark_after_markers(lines, kinds)
     _mark_runs(lines, kinds, first_body)
     spans: list[Furniture] = []
-    for (start, end, _), kind in zip(lines, kinds, strict=True):
+    for (start, end, line), kind in zip(lines, kinds, strict=True):
         if kind is None:
+            spans.extend(_inline_captions(text, start, line))
             continue
         if spans and spans[-1].kind == kind and not text[spans[-1].end : start].strip():
             spans[-1] = Furniture(spans[-1].start, end, kind)
         else:
             spans.append(Furniture(start, end, kind))
     return spans
+
+
+def _inline_captions(text: str, start: int, line: str) -> Iterator[Furniture]:
+    """Captions inside a longer line (a live blog's entry with its photos): for each credit, the
+    sentence just before it and the credit ("... on Thursday. A satellite image shows smoke rising
+    from Snake Island. Photograph: Planet Labs/Reuters A general view ...")."""
+    done = 0
+    for mark in _CREDIT_MARK.finditer(line):
+        credit = _CREDIT_TEXT.match(line, mark.start())
+        if credit is None or mark.start() < done:
+            continue
+        head = line[done : mark.start()].rstrip()
+        if not head or head[-1] not in ".!?”’\"":
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(head[:-1])]
+        begin = done + (ends[-1] if ends else 0)
+        while begin < mark.start() and line[begin].isspace():
+            begin += 1
+        if mark.start() - begin > 400:
+            continue
+        done = credit.end()
+        yield Furniture(start + begin, start + done, "caption")
+
+
+def _bare_credit(line: str) -> bool:
+    """A credit line with nothing else on it: its caption, if any, is the line before."""
+    return len(line) <= 90 and (bool(_AGENCY_CREDIT.match(line)) or bool(_CREDIT.search(line))) and not (
+        _TIMESTAMP.match(line) or _BYLINE.match(line) or re.search(r"[a-z]{2}[.!?] ", line)
+        or re.match(r"^\W*(?:©|copyright|\(c\))", line, re.I))
+
+
+def _mark_captions(lines: list[tuple[int, int, str]], kinds: list[str | None], first_body: int) -> None:
+    """The line just before a bare photo credit is the photo's caption when it reads like one: a
+    short line, or AP's style with the day written out ("..., Ukraine, Monday, April 18, 2022.").
+    A long paragraph before a credit stays text: scrapers often drop the caption and keep the credit."""
+    for i in range(1, len(lines)):
+        if kinds[i] != "credit" or not _bare_credit(lines[i][2]):
+            continue
+        j = i - 1
+        if j == first_body or kinds[j] is not None:
+            continue
+        before = lines[j][2]
+        if before[0] in "\"“‘'«":
+            continue  # a quotation is the story's, not a photo's
+        if len(before) <= 120 or (len(before) <= 700 and _CAPTION_DATE.search(before)):
+            kinds[j] = "caption"
 
 
 def _mark_after_markers(lines: list[tuple[int, int, str]], kinds: list[str | None]) -> None:

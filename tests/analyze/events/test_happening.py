@@ -33,6 +33,10 @@ def happened(analyzer: Analyzer, text: str, published: str | None = "2024-05-14"
         "The army is running low on artillery ammunition, officials said.",
         "More than 300 towns have been shelled since the start of the war.",
         "The war enters its fifth month with no end in sight.",
+        "He said he actively supports those fighting against the Brussels elite.",
+        "One lawmaker said the two sailors were essentially being held as hostages in Donetsk.",
+        "Moscow continues preparations for a renewed offensive in eastern Ukraine.",
+        "State television presented the war as a battle for survival against the West.",
     ],
 )
 def test_not_events(analyzer: Analyzer, text: str) -> None:
@@ -92,3 +96,34 @@ def test_is_background(value: str, published: str | None, latest: str | None, ex
 
 def test_a_date_the_text_does_not_give_is_never_background() -> None:
     assert not is_background(DateRef(0, 0, "", "2020-01-01", "week"), "2024-05-14", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since Russian troops withdrew from the villages around Kyiv, residents have returned to the town.",
+        "In the early days of the war, tens of thousands of Russians protested in Moscow.",
+    ],
+)
+def test_a_happening_framed_as_the_past_is_background(analyzer: Analyzer, text: str) -> None:
+    analysis = analyzer.analyze(Article(id="t", text=text, published="2024-05-14"))
+    events = [e for e in analysis.events if e.context == "happened"]
+    assert events and all(e.background and e.date is None for e in events)
+
+
+def test_a_protest_against_an_abstraction_is_still_a_protest(analyzer: Analyzer) -> None:
+    assert happened(analyzer, "Thousands of people marched in Bratislava against corruption on Friday.") == [
+        ("Peaceful protest", "Bratislava")
+    ]
+
+
+def test_an_undated_event_takes_its_paragraph_day(analyzer: Analyzer) -> None:
+    text = (
+        "Russia renews strikes on the capital\n"
+        "Russia resumed attacks on Kyiv on Saturday. Moscow says the attacks targeted military sites. "
+        "The teenager and eight other people died after rockets hit a residential area of Kharkiv.\n"
+        "In other news, a new library opened in Lviv.\n"
+    )
+    analysis = analyzer.analyze(Article(id="t", text=text, published="2022-04-19"))
+    kharkiv = [e for e in analysis.events if e.place is not None and e.place.name == "Kharkiv"]
+    assert kharkiv and kharkiv[0].date is not None and kharkiv[0].date.value == "2022-04-16"

@@ -23,7 +23,13 @@ from fogofwar.analyze.events.actors import (
 from fogofwar.analyze.events.classify import sub_event_type
 from fogofwar.analyze.events.context import anaphoric_denials, mention_context
 from fogofwar.analyze.events.coref import TERRITORY_SUBS, Group, group_mentions, kind
-from fogofwar.analyze.events.happening import is_background, military_destruction, not_a_happening, war_itself
+from fogofwar.analyze.events.happening import (
+    framed_as_past,
+    is_background,
+    military_destruction,
+    not_a_happening,
+    war_itself,
+)
 from fogofwar.analyze.events.lexicon import load_lexicon, words
 from fogofwar.analyze.events.mentions import Mention, find_mentions, mention_extent, unresolved_place_name
 from fogofwar.analyze.events.plover import plover_of
@@ -323,6 +329,9 @@ def find(
         elif reason is not None:
             continue  # the war itself, talks, a weapon named in passing, a total over months
         background = is_background(date, pub, latest)
+        if not background and g.date() is None and any(framed_as_past(m) for m in g.mentions):
+            background = True  # "since the troops withdrew", "in the war's first days": earlier, date unknown
+            date = None  # neither the article's week nor a nearby sentence's day
         country = place.country_code if place is not None else g.first.country
         actors = _final_actors(refs, sub, country)
         fatalities = next((m.fatalities for m in g.mentions if m.fatalities is not None), g.fatalities)

@@ -57,7 +57,7 @@ _AIM_HEADS = frozenset({
     "hope", "aim", "seek", "try", "attempt", "plan", "want", "intend", "strive", "fight", "push", "prepare",
     "struggle", "move", "vow", "threaten", "expect", "need", "set", "look", "bid", "effort", "goal",
     "objective", "ambition", "mission", "order", "urge", "call", "demand", "wish", "able", "ready",
-    "designed", "tasked", "meant", "going", "likely", "unlikely", "poised",
+    "designed", "tasked", "meant", "going", "likely", "unlikely", "poised", "preparation", "build-up", "buildup",
 })
 # Weapons named as nouns: an event only when the sentence tells their use.
 _WEAPONS = frozenset({
@@ -65,6 +65,7 @@ _WEAPONS = frozenset({
     "shell", "mortar", "howitzer", "himars", "gun", "weapon", "ammunition", "grenade", "munition", "bomber",
     "aircraft", "uav", "mine", "explosive", "gas", "chlorine", "sarin",
 })
+_PLAN_NOUNS = frozenset({"plan", "effort", "bid", "goal", "preparation", "build-up", "buildup"})
 _CARRIED_OUT = frozenset({"swap", "exchange", "ceasefire", "cease-fire", "truce", "armistice", "surrender"})
 BACKGROUND_DAYS = 21  # a happening dated this long before the article is background, not news
 
@@ -91,7 +92,7 @@ def _aim(m: Mention) -> bool:
     # "the objective is to advance", "plans to capture": the trigger under an aim word
     for anc in list(head.ancestors)[:3]:
         if anc.lemma_.lower() in _AIM_HEADS and (_infinitive(head) or m.nominal and head.dep_ in ("pobj", "dobj")
-                                                 and anc.lemma_.lower() in ("plan", "effort", "bid", "goal")):
+                                                 and anc.lemma_.lower() in _PLAN_NOUNS):
             return True
     return False
 
@@ -100,6 +101,7 @@ _TALK_VERBS = frozenset({
     "discuss", "negotiate", "plan", "propose", "consider", "threaten", "warn", "fear", "demand", "urge",
     "call", "seek", "want", "need", "hope", "prepare", "avoid", "prevent", "deter", "risk", "imagine",
     "predict", "expect", "forecast", "envisage", "contemplate", "weigh", "rule", "study", "debate",
+    "portray", "depict", "fabricate", "fake", "invent", "dramatise", "dramatize", "simulate", "rehearse",
 })
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to", "shall", "'d", "'ll"})
 _USE_VERBS = {"use", "fire", "launch", "drop", "shoot", "attack", "bomb", "shell", "lob", "throw"}
@@ -246,7 +248,45 @@ def _state_not_event(m: Mention) -> bool:
     return head.tag_ in ("VBN", "VBG", "JJ") and not any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree)
 
 
-_STATE_VERBS = frozenset({"occupy", "hold", "control", "fight", "battle", "besiege", "encircle", "surround"})
+_STATE_VERBS = frozenset({"occupy", "hold", "control", "fight", "battle", "besiege", "encircle", "surround", "resist",
+                          "defend"})
+# What one fights in words only: "fighting against the Washington elite", "a war on corruption".
+_ABSTRACT_TARGETS = frozenset({
+    "elite", "elites", "establishment", "corruption", "poverty", "inflation", "disinformation", "misinformation",
+    "propaganda", "censorship", "fascism", "nazism", "globalism", "globalist", "liberalism", "communism",
+    "extremism", "ideology", "lie", "lies", "truth", "virus", "pandemic", "covid", "climate", "hunger", "crime",
+    "drug", "drugs", "system", "narrative", "media", "woke", "tyranny", "oppression", "injustice", "odds",
+    "time", "clock", "deadline", "bureaucracy", "sanction", "sanctions", "influence", "power", "good", "evil",
+    "civilization", "civilisation", "value", "values", "idea", "ideas", "darkness", "light",
+})
+# Verbs that cast something as a happening: "the war, presented as a battle for survival".
+_FRAMING_VERBS = frozenset({"present", "describe", "portray", "depict", "frame", "paint", "cast", "call", "label",
+                            "brand", "characterise", "characterize", "sell", "spin", "see", "view", "regard"})
+_FIGHT_WORDS = frozenset({"fight", "battle", "war", "struggle", "attack", "assault", "resist", "clash", "combat",
+                          "crusade", "offensive", "strike", "bomb", "shoot", "kill", "hold", "capture", "seize",
+                          "besiege", "wage"})
+# Words that say a trigger is a figure of speech: "the men were essentially being held as hostages".
+_FIGURATIVE = frozenset({"essentially", "effectively", "virtually", "practically", "figuratively", "metaphorically",
+                         "basically", "tantamount"})
+
+
+def _figurative(m: Mention) -> bool:
+    """A trigger fought against an abstraction, or hedged as a figure of speech."""
+    head = m.head
+    framed = head.head.head.lemma_.lower() in _FRAMING_VERBS
+    if m.nominal and head.dep_ == "pobj" and head.head.lower_ == "as" and framed:
+        return True  # "presented as a battle for survival"
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "between")]
+    for prep in preps if head.lemma_.lower() in _FIGHT_WORDS else ():  # "marched against corruption" is a protest
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects and all(o.lower_ in _ABSTRACT_TARGETS or o.lemma_.lower() in _ABSTRACT_TARGETS for o in objects):
+            return True
+    verb = _governor(head)
+    return any(c.dep_ == "advmod" and c.lower_ in _FIGURATIVE for t in {head.i: head, verb.i: verb}.values()
+               for c in t.children) or any(c.lower_ == "in" and any(g.lower_ == "effect" for g in c.children)
+                                           for c in verb.children)
+
+
 _NOT_ACLED = re.compile(r"\b(?:cyber|airspace|hack)", re.IGNORECASE)
 
 
@@ -260,6 +300,8 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
         return "aim"
     if all(_state_not_event(m) for m in mentions):
         return "state"
+    if all(_figurative(m) for m in mentions):
+        return "figurative"
     if all(_NOT_ACLED.search(m.head.sent.text) and m.nominal for m in mentions):
         return "not-acled"  # cyberattacks and airspace violations are not ACLED events
     if all(m.nominal for m in mentions) and not any(_anchored(m) for m in mentions):
@@ -293,6 +335,29 @@ def _in_headline(m: Mention) -> bool:
     end = text.find("\n", m.span.end_char)
     line = text[start : end if end != -1 else len(text)].strip()
     return len(line) < 160 and len(text.strip()) > len(line) + 200 and title_case(line)
+
+
+_WAR_START = re.compile(
+    r"\b(?:in|during) the (?:early|first|opening|initial) (?:days|weeks|months|hours|stages?|phase) of the "
+    r"(?:war|invasion|conflict|full-scale invasion)\b|\bat the (?:start|beginning|outset|outbreak) of the "
+    r"(?:war|invasion|conflict|full-scale invasion)\b|\bwhen the (?:war|invasion) (?:began|started|broke out)\b",
+    re.IGNORECASE,
+)
+
+
+def framed_as_past(m: Mention) -> bool:
+    """A happening told as the start of a time frame or as the war's first days, with no date of
+    its own: "Since Russian troops withdrew from the towns around Kyiv, ...", "In the early days
+    of the war, thousands protested": background, not news of the article's day."""
+    if m.date is not None and m.date.text:
+        return False
+    head = m.head
+    verb = head if not m.nominal else _governor(head)
+    if verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return True
+    if m.nominal and head.dep_ == "pobj" and head.head.lower_ == "since":
+        return True  # "since the withdrawal from Kyiv"
+    return bool(_WAR_START.search(head.sent.text))
 
 
 def is_background(date: DateRef | None, published: str | None, latest: str | None) -> bool:

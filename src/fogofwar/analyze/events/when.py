@@ -147,7 +147,27 @@ def report_date(
         dated = [f for f in found if not any(_adjunct(h, f[1]) for h in heads)]
         if dated:
             return min(dated, key=lambda f: min((_path(f[1], h), abs(f[1].i - h.i)) for h in heads))[0]
+    return _paragraph_date(doc, min(mine), ctx, pub) if mine else None
+
+
+PARAGRAPH_LOOKBACK = 4  # sentences
+
+
+def _paragraph_date(doc: Doc, first: int, ctx: DocIndex, pub: str | None) -> DateRef | None:
+    """The day the paragraph is about, for a mention without a date of its own or the next
+    sentence's: the latest day named in the sentences before it in the same paragraph ("Saturday's
+    strikes are a reminder ... The teenager died after rockets hit Kharkiv"), a digest item's or
+    a live-blog entry's time frame. Never across a line break."""
+    sents = ctx.sents
+    para_start = doc.text.rfind("\n", 0, sents[first].start_char) + 1
+    for i in range(first - 1, max(-1, first - 1 - PARAGRAPH_LOOKBACK), -1):
+        if sents[i].end_char <= para_start:
+            return None
+        found = [f for f in _day_dates(sents[i], ctx, pub) if f[0].start >= para_start]
+        if found:
+            return max(found, key=lambda f: f[0].start)[0]
     return None
+
 
 
 def event_date(
