@@ -29,6 +29,9 @@ def according_to(doc: Doc, used: set[int]) -> list[Draft]:
             continue
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
+            # "according to show insiders" parsed as a verb and its object: the phrase is the source
+            pobj = next((c for c in to.children if c.dep_ == "pcomp" and c.i == to.i + 1), None)
+        if pobj is None:
             continue
         cue_last: Token = to
         source_head = pobj

@@ -143,10 +143,11 @@ _NAME_QUOTE = re.compile(
     r"(?<![\w:])(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})(?:[ \t]\([^()\n]{1,30}\))?"
     r"(?P<cue>:)[ \t\xa0]*[“\"](?P<said>[^”\"\n]{2,})[”\"]?"
 )
-# '"We will not retreat." - Oleksandr Syrskyi': a quotation signed with a dash at the end of a line.
+# '"We will not retreat." - Oleksandr Syrskyi': a quotation signed with a dash (or a horizontal
+# bar, "― Name") at the end of a line.
 _SIGNED_QUOTE = re.compile(
-    r"(?m)[“\"](?P<said>[^”\"\n]{2,})[”\"][ \t]*(?P<cue>[–—-])[ \t]*"
-    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})[ \t.]*$"
+    r"(?m)(?:[“\"]|^[ \t\xa0]*”)(?P<said>[^”\"\n]{2,})[”\"][ \t\xa0]*(?P<cue>[–—―-])[ \t\xa0]*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})[ \t\xa0.]*$"
 )
 # Line openers that label a section rather than name a speaker ("Update: ...", "Watch: ...").
 _LABELS = frozenset(
@@ -202,6 +203,9 @@ _LABELS = frozenset(
 )
 
 
+# A verb before the name it introduces ('Said Ellis: "..."'): the cue, not part of the speaker.
+_INVERTED_SAYS = frozenset({"said", "says", "added", "adds", "wrote", "writes"})
+
 # Documents that speak in a headline's "Report: ..." (not "Update: ...", a section label).
 _HEADLINE_DOCS = frozenset({"report", "poll", "survey", "study", "analysis", "audit", "investigation"})
 
@@ -216,11 +220,18 @@ def speaker_lines(doc: Doc, drafts: list[Draft], text: str, lex: ClaimsLexicon |
     inline = [m for m in _NAME_QUOTE.finditer(text) if m.start("name") not in starts]
     known = {t.text for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.text[:1].isupper()}
     for m in lines + inline + list(_SIGNED_QUOTE.finditer(text)):
-        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        name_end = m.end("name")
+        if m.re is _SIGNED_QUOTE and text[name_end - 1] == "." and len(m.group("name").split()[-1]) > 3:
+            name_end -= 1  # "― Carla Sanchez." ends a sentence, not an initial
+        name = doc.char_span(m.start("name"), name_end, alignment_mode="expand")
         if name is None:
             continue
         if name[0].lower_ in _LABELS or name[-1].lower_ in _LABELS:
             continue
+        cue = (m.start("cue"), m.end("cue"))
+        if len(name) > 1 and name[0].lower_ in _INVERTED_SAYS:
+            cue, name = (name[0].idx, name[0].idx + len(name[0])), name[1:]  # 'Said Ellis: "..."'
+
         shouting = m.group("name").isupper() and len(m.group("name")) > 2
         person = (
             any(t.ent_type_ == "PERSON" for t in name)
@@ -235,7 +246,10 @@ def speaker_lines(doc: Doc, drafts: list[Draft], text: str, lex: ClaimsLexicon |
             and lex.sources.get((name[-1].lemma_.lower(),), ("", None))[0] in ("human", "media")
         )
         # a name, a colon and an opening quotation mark: a speaker however the name parsed
-        quoting = m.re is _NAME_QUOTE and not any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in name)
+        # ... or a quotation signed "― Name" at the end of its line
+        quoting = m.re in (_NAME_QUOTE, _SIGNED_QUOTE) and not any(
+            t.ent_type_ in ("GPE", "NORP", "DATE") for t in name
+        )
         if not (shouting or person or body or quoting):
             continue
         s, e = _trim(text, m.start("said"), m.end("said"))
@@ -245,7 +259,7 @@ def speaker_lines(doc: Doc, drafts: list[Draft], text: str, lex: ClaimsLexicon |
         found.append(
             Draft(
                 sent_start=m.start(),
-                cue=(m.start("cue"), m.end("cue")),
+                cue=cue,
                 parts=[(s, e)],
                 type="direct" if shouting else "indirect",  # a transcript's turn, or a headline's gist
                 source=name,

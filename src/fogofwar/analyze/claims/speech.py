@@ -70,7 +70,9 @@ def _no_saying(verb: Token) -> bool:
         return True  # "what it said was the town centre": no content of its own
     if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in verb.children):
         return True
-    if any(c.dep_ == "neg" for c in verb.children):
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # '"Probably not," Ms. Moore said': a negation before the speaker is the quotation's own
+    if any(c.dep_ == "neg" and (subj is None or c.i > subj.i) for c in verb.children):
         # "He did not say whether ...": nothing was said (PolNeAR counts it; the ledger does not)
         return True
     return (

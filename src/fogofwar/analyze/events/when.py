@@ -157,9 +157,12 @@ def _paragraph_date(doc: Doc, first: int, ctx: DocIndex, pub: str | None) -> Dat
     """The day the paragraph is about, for a mention without a date of its own or the next
     sentence's: the latest day named in the sentences before it in the same paragraph ("Saturday's
     strikes are a reminder ... The teenager died after rockets hit Kharkiv"), a digest item's or
-    a live-blog entry's time frame. Never across a line break."""
+    a live-blog entry's time frame. Only in a paragraph after a line break (a page of several
+    paragraphs), never across one."""
     sents = ctx.sents
     para_start = doc.text.rfind("\n", 0, sents[first].start_char) + 1
+    if para_start == 0:
+        return None  # one paragraph (a snippet, a wire's single block): its report's date
     for i in range(first - 1, max(-1, first - 1 - PARAGRAPH_LOOKBACK), -1):
         if sents[i].end_char <= para_start:
             return None
