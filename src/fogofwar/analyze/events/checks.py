@@ -141,6 +141,30 @@ def country_actor(tok: Token) -> bool:
     )
 
 
+_OFFICES = frozenset({
+    "premier", "president", "governor", "mayor", "minister", "official", "leader", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "prime", "chancellor", "king", "queen", "senator",
+    "lawmaker", "mp", "delegation", "delegate", "diplomat", "representative",
+})
+
+
+def affiliation(tok: Token) -> bool:
+    """A place that names whom an official serves ("British Virgin Islands premier arrested",
+    "the premier of the British Virgin Islands was arrested in Miami"), not where it happened."""
+    for _ in range(4):
+        if tok.dep_ in ("compound", "poss", "nmod", "amod") and tok.head.i != tok.i:
+            if tok.head.lemma_.lower() in _OFFICES:
+                return True
+            if tok.head.dep_ != "compound" and tok.head.pos_ != "PROPN":
+                return False
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _OFFICES:
+            return True
+        else:
+            return False
+    return False
+
+
 _MODAL_WORDS = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must", "can", "'ll", "'d"})
 
 

@@ -44,6 +44,15 @@ def _territory(m: Mention) -> str:
         att_iso, state = None, None
     if state is False:
         return "Non-state actor overtakes territory"
+    if (
+        att is not None
+        and att.actor.side == "unknown"
+        and place_cc in _SIDE_ISO.values()
+        and m.cls.name != "territory_retake"
+    ):
+        # a bare "troops overran X" in a war of two states: no state is named, either side's may
+        # have taken it (the article's other mentions decide who holds it after)
+        return m.cls.sub_event_type
     if state and att_iso and place_cc:
         same = att_iso == place_cc
         return "Government regains territory" if same else "Non-state actor overtakes territory"

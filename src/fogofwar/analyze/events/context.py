@@ -106,6 +106,9 @@ def mention_context(head: Token, nominal: bool, start: int, end: int, claims: Se
         if tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in words()["report_nouns"]:
             tok = tok.head.head  # "denied Russian claims that its forces captured X"
             continue
+        if tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
+            tok = tok.head  # "may be able to take": on to the verb that carries the modal
+            continue
         if tok.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") or (tok.dep_ == "pobj" and tok.head.pos_ == "ADP"):
             if tok.dep_ == "ccomp" and tok.head.lemma_ not in words()["deny_verbs"] | words()["future_verbs"]:
                 return "happened"  # "said that X captured Y": the report's verb is not the event's

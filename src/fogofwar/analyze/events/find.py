@@ -368,7 +368,53 @@ def find(
         events.append(event)
         for other in _conjoined_places(doc, place, places):
             events.append(replace(event, id=make_id(aid, "ev", len(events) + 1), place=other))
-    return events
+    return _without_country_summaries(events, aid)
+
+
+def _summary_level(e: Event) -> str | None:
+    """ "country" or "region" for an event placed at a country or a first-order region, else None."""
+    code = (e.place.feature_code or "") if e.place is not None else ""
+    if code.startswith("PCL"):
+        return "country"
+    return "region" if code == "ADM1" else None
+
+
+# How near (in characters) a region-level event must be told to a town's event of the same type to
+# be its summary ("In the Kharkiv region, Ukrainian forces mounted counterattacks. They recaptured X").
+_SUMMARY_REACH = 400
+
+
+def _summarises(e: Event, f: Event) -> bool:
+    level = _summary_level(e)
+    if (
+        level is None
+        or f is e
+        or f.context != "happened"
+        or f.event_type != e.event_type
+        or f.background != e.background
+        or f.place is None
+        or e.place is None
+        or _summary_level(f) is not None
+    ):
+        return False
+    if level == "country":
+        # the same kind of happening ("Riots in Sweden", a riot in Norrköping); a rally across the
+        # country and a crackdown on one in its capital are two
+        return f.sub_event_type == e.sub_event_type and f.place.country_code == e.place.country_code
+    if f.place.admin1 != e.place.name or e.evidence is None or f.evidence is None:
+        return False
+    return f.evidence.start - e.evidence.end <= _SUMMARY_REACH and e.evidence.start - f.evidence.end <= _SUMMARY_REACH
+
+
+def _without_country_summaries(events: list[Event], aid: str) -> list[Event]:
+    """ACLED codes a happening where it took place: a country-level event ("Russia renews strikes on
+    Ukraine", "Riots in Sweden") beside events of the same type in that country's towns, or a
+    region-level one ("counterattacks in the Kharkiv region") told beside the towns' events, is
+    their summary, not one more event."""
+    kept = [e for e in events if not (e.context == "happened" and any(_summarises(e, f) for f in events))]
+    if len(kept) == len(events):
+        return events
+    return [replace(e, id=make_id(aid, "ev", k + 1)) for k, e in enumerate(kept)]
 
 
 def _conjoined_places(doc: Doc, place: Place | None, places: Sequence[Place]) -> list[Place]:

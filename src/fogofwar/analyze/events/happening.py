@@ -67,7 +67,7 @@ _WEAPONS = frozenset({
 })
 _PLAN_NOUNS = frozenset({"plan", "effort", "bid", "goal", "preparation", "build-up", "buildup"})
 _CARRIED_OUT = frozenset({"swap", "exchange", "ceasefire", "cease-fire", "truce", "armistice", "surrender"})
-BACKGROUND_DAYS = 21  # a happening dated this long before the article is background, not news
+BACKGROUND_DAYS = 14  # a happening dated over two weeks before the article is background, not news
 
 
 def _infinitive(tok: Token) -> bool:
@@ -264,7 +264,7 @@ _FRAMING_VERBS = frozenset({"present", "describe", "portray", "depict", "frame",
                             "brand", "characterise", "characterize", "sell", "spin", "see", "view", "regard"})
 _FIGHT_WORDS = frozenset({"fight", "battle", "war", "struggle", "attack", "assault", "resist", "clash", "combat",
                           "crusade", "offensive", "strike", "bomb", "shoot", "kill", "hold", "capture", "seize",
-                          "besiege", "wage"})
+                          "besiege", "wage", "fighting", "battling", "struggling", "fought", "battled", "waging"})
 # Words that say a trigger is a figure of speech: "the men were essentially being held as hostages".
 _FIGURATIVE = frozenset({"essentially", "effectively", "virtually", "practically", "figuratively", "metaphorically",
                          "basically", "tantamount"})
@@ -277,7 +277,8 @@ def _figurative(m: Mention) -> bool:
     if m.nominal and head.dep_ == "pobj" and head.head.lower_ == "as" and framed:
         return True  # "presented as a battle for survival"
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "between")]
-    for prep in preps if head.lemma_.lower() in _FIGHT_WORDS else ():  # "marched against corruption" is a protest
+    fight = head.lemma_.lower() in _FIGHT_WORDS or head.lower_ in _FIGHT_WORDS  # "those fighting": lemma "fighting"
+    for prep in preps if fight else ():  # "marched against corruption" is a protest
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if objects and all(o.lower_ in _ABSTRACT_TARGETS or o.lemma_.lower() in _ABSTRACT_TARGETS for o in objects):
             return True
@@ -312,6 +313,8 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
         return "people"  # "handed over 144 prisoners": an exchange, not territory
     if all(_TOTAL.search(" ".join(t.text for t in m.clause)) for m in mentions):
         return "total"
+    if all(_habitual(m) for m in mentions):
+        return "total"  # "poison gas was used repeatedly in Syria": a pattern over time, no one happening
     if place is None and _nowhere_never(g):
         return "generic"
     if all(_in_headline(m) for m in mentions):
@@ -321,6 +324,21 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
 
 _PEOPLE = frozenset({"prisoner", "soldier", "body", "people", "civilian", "child", "captive", "pow", "fighter",
                      "defender", "serviceman", "hostage", "detainee", "number"})
+
+
+_HABITUAL = frozenset({"repeatedly", "regularly", "routinely", "frequently", "constantly", "habitually",
+                       "systematically"})
+
+
+def _habitual(m: Mention) -> bool:
+    """A happening told as a habit or a pattern ("was used repeatedly", "regularly shell")."""
+    verb = m.head if not m.nominal else _governor(m.head)
+    for tok in {m.head.i: m.head, verb.i: verb}.values():
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in tok.children):
+            return True
+    if m.nominal and m.head.dep_ in ("nsubjpass", "nsubj"):
+        return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in m.head.head.children)
+    return False
 
 
 def _hands_people(m: Mention) -> bool:
@@ -357,6 +375,8 @@ def framed_as_past(m: Mention) -> bool:
         return True
     if m.nominal and head.dep_ == "pobj" and head.head.lower_ == "since":
         return True  # "since the withdrawal from Kyiv"
+    if not m.nominal and any(c.lemma_.lower() == "invade" for c in verb.conjuncts):
+        return True  # "He occupied Crimea and invaded eastern Ukraine": told with the war's start
     return bool(_WAR_START.search(head.sent.text))
 
 

@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from fogofwar.analyze.events.actors import ActorRef, actors_in, adjective_sides
 from fogofwar.analyze.events.checks import (
     WEAPON_CLASSES,
+    affiliation,
     country_actor,
     fits,
     living,
@@ -96,7 +97,10 @@ def find_mentions(doc: Doc, ctx: DocIndex) -> list[Mention]:
             found.append(cls)
     spans = filter_spans([doc[s:e] for s, e in labelled])
     mentions: list[Mention] = []
+    names = [e for e in doc.ents if e.label_ in ("ORG", "FAC") and len(e) >= 3]
     for span in spans:
+        if _in_institution_name(span, names):
+            continue  # "the Organisation for the Prohibition of Chemical Weapons": a name, no happening
         # One phrase may trigger several classes ("seized" a town or weapons): the most specific whose
         # arguments fit wins.
         for cls in sorted(labelled[(span.start, span.end)], key=lambda c: -c.weight):
@@ -105,6 +109,23 @@ def find_mentions(doc: Doc, ctx: DocIndex) -> list[Mention]:
                 mentions.append(m)
                 break
     return _absorb(_drop_found_weapons(mentions))
+
+
+_INSTITUTIONS = frozenset({
+    "organisation", "organization", "institute", "institution", "committee", "council", "center", "centre",
+    "commission", "agency", "office", "ministry", "department", "court", "tribunal", "foundation", "fund",
+    "union", "movement", "league", "association", "society", "bureau", "service", "museum", "school",
+})
+
+
+def _in_institution_name(span: Span, names: list[Span]) -> bool:
+    """Whether a trigger is a word of an institution's name ("Organisation for the Prohibition of
+    Chemical Weapons", "Institute for the Study of War", "Committee Against Torture")."""
+    ent = next((e for e in names if e.start <= span.start and span.end <= e.end), None)
+    if ent is None or len(ent) < len(span) + 2:
+        return False
+    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    return first.lower_ in _INSTITUTIONS
 
 
 def _drop_found_weapons(mentions: list[Mention]) -> list[Mention]:
@@ -197,7 +218,10 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     )
     # A country that is the possessor or subject is an actor ("Ukraine's counteroffensive"), not the place.
     # the nearest place to the token that carries the clause (a noun's verb: "struck X in Y with a missile")
-    m.place = ctx.place_in([t for t in clause if not country_actor(t)], m.anchor or head)
+    # An official's place is whom they serve ("the British Virgin Islands premier was arrested in Miami").
+    own = [t for t in clause if not country_actor(t)]
+    where = m.anchor or head
+    m.place = ctx.place_in([t for t in own if not affiliation(t)], where) or ctx.place_in(own, where)
     anaphor_heads = [t for t in (*agents_h, *patients_h, *pobjs) if t.lower_ in words()["anaphors"]]
     # "driven Russian forces out of the village": the anaphor may sit deeper in the clause's phrases
     anaphor_heads += [t for t in clause if t.lower_ in words()["anaphors"] and t.dep_ == "pobj" and t.i > head.i]
@@ -208,6 +232,8 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     if m.place is None and anaphor_heads:
         m.place = ctx.antecedent_place(span.start_char)
         m.place_anaphoric = m.place is not None
+    if m.place is None:
+        m.place = frame_place(m.anchor or head, ctx)
     # "its capture": only "its" refers back to a happening ("his attacks", "their battle" are no events)
     m.anaphoric = m.place is None and any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children)
     # "the attack", "this strike": a definite generic noun refers back to an attack just reported
@@ -381,6 +407,44 @@ def mention_extent(m: Mention) -> tuple[int, int]:
                     hi += k + 1
                     break
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+_REGION_CODES = ("ADM1", "ADM2", "ADM3", "RGN")
+
+
+def _region(place: Place | None) -> bool:
+    return place is not None and (place.feature_code or "") in _REGION_CODES
+
+
+def frame_place(anchor: Token, ctx: DocIndex) -> Place | None:
+    """The place that frames a mention with none in its own clause: a fronted region ("In the Odesa
+    region, the governor said Ukrainian forces struck ..."), the office of the official who reports it
+    ("Luhansk's governor said Russian forces were shelling populated areas", "the governor of the
+    Donetsk region said ..."), or a fronted place of the verb the mention's clause hangs on ("In
+    Kharkiv, rockets hit a school and ..."). A city before a speech verb is where someone spoke,
+    not where the reported happening took place."""
+    report = words()["report_verbs"]
+    heads = words()["regional_heads"]
+    tok, crossed = anchor, False
+    for _ in range(6):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        speech = tok.lemma_.lower() in report
+        for child in tok.children:
+            fronted = child.right_edge.i < min(anchor.i, tok.i)  # "In the Odesa region, ..." before both
+            if child.dep_ == "prep" and child.lower_ in ("in", "across", "throughout") and fronted:
+                place = ctx.place_in(list(child.subtree), child)
+                if place is not None and (_region(place) or not (speech or crossed)):
+                    return place
+            if speech and child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in heads:
+                office = [t for c in child.children if c.dep_ in ("poss", "compound", "prep", "amod")
+                          for t in c.subtree]
+                place = ctx.place_in(office, child)
+                if place is not None and place.precision != 3 or _region(place):
+                    return place
+        crossed = crossed or speech
+    return None
 
 
 def unresolved_place_name(m: Mention) -> str | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from fogofwar.analyze.extensions import doc_text, register_extensions
 from fogofwar.analyze.places.detect import Mention, find_mentions
 from fogofwar.analyze.places.local import localise, merge_streets, streets
+from fogofwar.analyze.places.offices import regions_of_governors
 from fogofwar.analyze.places.resolve import resolve
 from fogofwar.gazetteer.base import Gazetteer
 from fogofwar.schema import Place
@@ -27,8 +28,8 @@ log = logging.getLogger(__name__)
 def find(doc: Doc, gazetteer: Gazetteer, min_population: int = 1000) -> list[Place]:
     """The places a parsed Doc names (pure: same Doc and gazetteer, same answer)."""
     mentions: list[Mention] = find_mentions(doc, gazetteer, min_population=min_population)
-    places = resolve(mentions, gazetteer)
     text = doc_text(doc)
+    places = regions_of_governors(resolve(mentions, gazetteer), text, gazetteer)
     found = streets(text, places)
     return localise(merge_streets(places, found), gazetteer, found, text)
 

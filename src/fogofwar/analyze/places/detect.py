@@ -15,6 +15,7 @@ from fogofwar.analyze.places.nonplaces import (
     own_entries,
     person_not_place,
     state_follows,
+    vessel_names,
     weapon_end,
 )
 from fogofwar.analyze.places.respell import respelled
@@ -150,9 +151,13 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
     taken_until = 0
     rejected: list[tuple[int, int]] = []  # spans judged not places: NER may not overrule that
     sent_ids, sent_ends = _sentences(doc)
+    ships = vessel_names(doc, lex)
     for i, token in enumerate(doc):
         if (token.idx < taken_until or not is_cap(token) or token.lower_ in lex.demonyms
                 or token.lower_ in lex.open_modifiers and (i + 1 == len(doc) or not is_cap(doc[i + 1]))):
+            continue
+        if token.text in ships and (i + 1 == len(doc) or doc[i + 1].lower_ not in lex.region_words):
+            rejected.append((token.idx, token.idx + len(token)))  # the cruiser Moskva
             continue
         weapon = weapon_end(doc, i, lex)
         if weapon and not (_settlement_cue(text, token.idx, lex) or state_follows(doc, weapon, lex)

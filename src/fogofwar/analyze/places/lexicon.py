@@ -32,6 +32,7 @@ class Lexicon:
     weapons: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    vessels: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)

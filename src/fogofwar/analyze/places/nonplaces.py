@@ -25,6 +25,34 @@ def weapon_end(doc: Doc, i: int, lex: Lexicon) -> int:
     return best
 
 
+def vessel_names(doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """Names the article gives ships: a capitalised name right after a ship noun ("the guided-missile
+    cruiser Moskva") or compounded before one ("the Moskva cruiser", "the Saratov Alligator-class
+    landing ship"). Cities lend ships their names; the ship is no place, here or later in the
+    article ("the Moskva attack")."""
+    names: set[str] = set()
+    for tok in doc:
+        if tok.lemma_.lower() not in lex.vessels and tok.lower_ not in lex.vessels:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ == "PROPN":
+            names.add(nxt.text)
+        for child in tok.children:
+            if (
+                child.i < tok.i
+                and child.dep_ in ("compound", "nmod")
+                and child.text[:1].isupper()
+                and child.is_alpha
+                and not child.text.isupper()  # "US warship", "UK frigate": the flag, a country
+                and child.ent_type_ not in ("GPE", "NORP")
+                and child.lower_ not in lex.demonyms
+                and child.i > 0
+                and doc[child.i - 1].lower_ == "the"  # "the Moskva cruiser", "the Saratov ... ship"
+            ):
+                names.add(child.text)
+    return frozenset(names)
+
+
 def state_follows(doc: Doc, end: int, lex: Lexicon) -> bool:
     """Whether ", <US state>" follows token ``end`` ("Neptune, N.J.", "Patriot, Indiana")."""
     if end + 1 >= len(doc) or doc[end].text != ",":

@@ -1,0 +1,132 @@
+"""Where real pages' events took place, and which of their sentences report none (docs/realpages.md):
+ships named after cities, a governor's region, a fronted region, summaries beside their towns."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from fogofwar.analyze import Analyzer
+from fogofwar.analyze.events.find import _without_country_summaries
+from fogofwar.schema import Article
+
+
+def happened(analyzer: Analyzer, text: str, published: str = "2022-04-19") -> list[tuple[str, str | None]]:
+    analysis = analyzer.analyze(Article(id="t", text=text, published=published))
+    return [
+        (e.sub_event_type, e.place.name if e.place else None)
+        for e in analysis.events
+        if e.context == "happened" and not e.background
+    ]
+
+
+def place_names(analyzer: Analyzer, text: str) -> list[str | None]:
+    return [p.name for p in analyzer.analyze(Article(id="t", text=text, published="2022-04-19")).places]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine sank the Moskva cruiser in April. It is still unclear how many sailors died in the Moskva attack.",
+        "Ukrainian forces struck the guided-missile cruiser Moskva with two missiles.",
+        "The navy lost the Saratov landing ship to a fire. Rescuers searched for the Saratov crew.",
+    ],
+)
+def test_ships_named_after_cities_are_no_places(analyzer: Analyzer, text: str) -> None:
+    names = place_names(analyzer, text)
+    assert "Moscow" not in names and "Saratov" not in names
+
+
+def test_a_city_without_a_ship_stays_a_place(analyzer: Analyzer) -> None:
+    assert "Saratov" in place_names(analyzer, "Protesters rallied in Saratov on Saturday.")
+    assert "Odesa" in place_names(analyzer, "The US warship docked in Odesa on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Luhansk's governor said Russian forces were shelling populated areas on Friday.", "Luhansk Oblast"),
+        ("The governor of Kharkiv said rockets hit a school on Monday.", "Kharkiv Oblast"),
+        ("In the Odesa region, the governor said Ukrainian forces struck a warship with two missiles.", "Odesa Oblast"),
+    ],
+)
+def test_a_report_without_a_place_is_placed_in_the_reporting_governor_s_region(
+    analyzer: Analyzer, text: str, region: str
+) -> None:
+    assert [place for _, place in happened(analyzer, text)] == [region]
+
+
+def test_a_mayor_speaks_for_the_city_and_a_city_before_a_speech_verb_is_where_someone_spoke(
+    analyzer: Analyzer,
+) -> None:
+    assert "Kharkiv" in place_names(analyzer, "The mayor of Kharkiv urged people to stay in shelters.")
+    assert happened(analyzer, "In Moscow, the president said Russian forces had attacked positions.") == [
+        ("Armed clash", None)
+    ]
+    assert happened(analyzer, "In Kharkiv, rockets hit a school.") == [("Shelling/artillery/missile attack", "Kharkiv")]
+
+
+def test_an_official_s_place_is_whom_they_serve_not_where_they_were_arrested(analyzer: Analyzer) -> None:
+    text = (
+        "The premier of the British Virgin Islands, Andrew Fahie, has been arrested in Miami on charges "
+        "of conspiring to import cocaine."
+    )
+    assert happened(analyzer, text) == [("Arrests", "Miami")]
+    # with no other place, the office's place is where it happened
+    assert happened(analyzer, "Police arrested the mayor of Kherson on Tuesday.") == [("Arrests", "Kherson")]
+
+
+def test_a_country_level_summary_beside_its_towns_is_no_event_of_its_own(analyzer: Analyzer) -> None:
+    text = (
+        "Riots in Sweden against far-right group leave 3 injured. Swedish police say they fired warning "
+        "shots during a riot in Norrkoping on Sunday."
+    )
+    assert [place for _, place in happened(analyzer, text)] == ["Norrköping"]
+
+
+def test_a_region_level_battle_told_beside_its_villages_recaptured_is_their_summary(analyzer: Analyzer) -> None:
+    text = (
+        "In the northern Kharkiv region, Ukrainian forces mounted several successful counterattacks. "
+        "They recaptured the villages of Bairak and Bobrivka."
+    )
+    assert happened(analyzer, text) == [
+        ("Government regains territory", "Bayrak"),
+        ("Government regains territory", "Bobrivka"),
+    ]
+
+
+def test_a_country_wide_rally_and_a_crackdown_in_its_capital_are_two_happenings(analyzer: Analyzer) -> None:
+    country = analyzer.analyze(Article(id="t", text="Protesters rallied across Belarus on Saturday.",
+                                       published="2022-03-28")).events[0]
+    town = analyzer.analyze(Article(id="t", text="Protesters rallied in Minsk on Saturday.",
+                                    published="2022-03-28")).events[0]
+    assert (country.place.name, town.place.name) == ("Belarus", "Minsk")
+    crackdown = replace(town, sub_event_type="Protest with intervention")
+    assert [e.place.name for e in _without_country_summaries([country, crackdown], "t")] == ["Belarus", "Minsk"]
+    assert [e.place.name for e in _without_country_summaries([country, town], "t")] == ["Minsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces may be able to take some territory because of superior numbers.",
+        "The Organisation for the Prohibition of Chemical Weapons has found that poison gas was used "
+        "repeatedly in Syria.",
+        "He occupied Crimea and invaded eastern Ukraine.",
+    ],
+)
+def test_abilities_patterns_and_the_war_s_start_are_no_news(analyzer: Analyzer, text: str) -> None:
+    assert happened(analyzer, text) == []
+
+
+@pytest.mark.parametrize(("place", "taker"), [("Kreminna", "Non-state actor overtakes territory"),
+                                              ("Sudzha", "Non-state actor overtakes territory")])
+def test_bare_troops_taking_a_town_in_a_war_of_two_states_do_not_make_it_a_government_s(
+    analyzer: Analyzer, place: str, taker: str
+) -> None:
+    # mirrored: the same words about a town on either side give the same reading
+    assert happened(analyzer, f"Troops overran the town of {place} on Tuesday.") == [(taker, place)]
+    assert happened(analyzer, f"The army retook the town of {place} on Tuesday.") == [
+        ("Government regains territory", place)
+    ]
