@@ -130,3 +130,32 @@ def test_bare_troops_taking_a_town_in_a_war_of_two_states_do_not_make_it_a_gover
     assert happened(analyzer, f"The army retook the town of {place} on Tuesday.") == [
         ("Government regains territory", place)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Galkin and his wife fled to Israel during the escalation of the conflict.",
+        "She was added to the foreign agent list after criticizing the war and relocating to France.",
+        "A five-year-old Ukrainian refugee died on Thursday after being hit by an electric scooter in Nice.",
+        "Russian troops have begun launching almost daily strikes on the next line of cities, including "
+        "Sloviansk and Kramatorsk.",
+    ],
+)
+def test_flight_accidents_and_daily_patterns_are_no_events(analyzer: Analyzer, text: str) -> None:
+    assert happened(analyzer, text) == []
+
+
+def test_a_denial_by_its_subject_and_a_war_of_the_1990s_are_no_news(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze(Article(id="t", published="2022-04-19", text=(
+        "Lukashenko claimed that no Belarusian soldier was fighting in Ukraine. "
+        "With Moscow's support, Transnistria fought a war against Moldova in the 1990s.")))
+    contexts = sorted((e.context, e.background, e.place.name if e.place else None) for e in analysis.events)
+    assert contexts == [("happened", True, "Transnistria"), ("negated", False, "Ukraine")]
+
+
+def test_a_day_of_repeated_strikes_and_redeployed_troops_stay_events(analyzer: Analyzer) -> None:
+    assert happened(analyzer, "Russian forces launched repeated strikes on Kharkiv on Monday.") == [
+        ("Shelling/artillery/missile attack", "Kharkiv")
+    ]
+    assert happened(analyzer, "Russian forces deported thousands of children from Mariupol.") == [("Other", "Mariupol")]

@@ -12,6 +12,9 @@ from fogofwar.analyze.events.actors import adjective_sides
 from fogofwar.analyze.events.lexicon import load_lexicon, words
 from fogofwar.analyze.events.syntax import DocIndex
 
+_VEHICLES = frozenset({"scooter", "car", "truck", "lorry", "bus", "train", "tram", "vehicle", "motorbike",
+                       "motorcycle", "bicycle", "bike", "van", "taxi", "lightning"})
+
 
 def fits(name: str, head: Token, nominal: bool, patients: list[Token], pobjs: list[Token], ctx: DocIndex) -> str | None:
     """Class-specific checks of a trigger's arguments: None when they do not fit the class, "object"
@@ -37,6 +40,10 @@ def fits(name: str, head: Token, nominal: bool, patients: list[Token], pobjs: li
         return None  # "Loretta Lynch"
     if name == "agreement" and head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "LAW", "EVENT"):
         return None  # "the North American Free Trade Agreement" names a treaty, not a new agreement
+    if not nominal and head.lemma_ in ("hit", "strike", "kill") and any(
+        g.lemma_.lower() in _VEHICLES for c in head.children if c.dep_ == "agent" for g in c.children
+    ):
+        return None  # "hit by an electric scooter", "struck by a car": an accident
     if head.lemma_ == "demonstrate" and objs:
         return None  # "demonstrated her skill"
     if name in ("territory_take", "territory_retake"):

@@ -30,6 +30,10 @@ def _own_markers(tok: Token) -> str | None:
         return "hypothetical"
     if any(c.dep_ == "neg" for c in kids) or lows & {"never"}:
         return "negated"
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in ("nobody", "none", "no-one") or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+           for c in subjects):
+        return "negated"  # "no Belarusian soldier was fighting in Ukraine"
     if lows & FUTURE_AUX:
         return "future"
     if lows & MODAL_AUX:

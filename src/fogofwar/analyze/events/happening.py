@@ -330,8 +330,17 @@ _HABITUAL = frozenset({"repeatedly", "regularly", "routinely", "frequently", "co
                        "systematically"})
 
 
+_DECADE = re.compile(r"(?:1[89]|20)\d0s|[1-9]0s")  # "the 1990s", "the 80s"
+_HABITUAL_ADJ = frozenset({"daily", "nightly", "weekly", "regular", "repeated", "frequent", "constant", "routine",
+                           "incessant", "continual", "near-daily"})
+
+
 def _habitual(m: Mention) -> bool:
-    """A happening told as a habit or a pattern ("was used repeatedly", "regularly shell")."""
+    """A happening told as a habit or a pattern ("was used repeatedly", "regularly shell", "almost
+    daily strikes on the next line of cities" with no day of their own)."""
+    own_day = m.date is not None and bool(m.date.text)
+    if m.nominal and not own_day and any(c.dep_ == "amod" and c.lower_ in _HABITUAL_ADJ for c in m.head.children):
+        return True
     verb = m.head if not m.nominal else _governor(m.head)
     for tok in {m.head.i: m.head, verb.i: verb}.values():
         if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in tok.children):
@@ -375,6 +384,8 @@ def framed_as_past(m: Mention) -> bool:
         return True
     if m.nominal and head.dep_ == "pobj" and head.head.lower_ == "since":
         return True  # "since the withdrawal from Kyiv"
+    if any(_DECADE.fullmatch(t.text) for t in m.clause):
+        return True  # "fought a war against Moldova in the 1990s"
     if not m.nominal and any(c.lemma_.lower() == "invade" for c in verb.conjuncts):
         return True  # "He occupied Crimea and invaded eastern Ukraine": told with the war's start
     return bool(_WAR_START.search(head.sent.text))

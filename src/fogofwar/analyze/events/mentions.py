@@ -286,6 +286,8 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     referring = m.anaphoric or m.place_anaphoric or (settled and ctx.war)
     if cls.name in GATED and not (armed or referring or war_context(span.sent)):
         return None  # "an uphill battle", "Clinton fell", "a trade deal": no armed conflict in sight
+    if head.lemma_.lower() in ("relocate", "deport") and not armed:
+        return None  # "relocating to France", "deported to Siberia" told of a singer: no armed group changes
     if cls.name == "territory_transfer" and m.place is None:
         return None  # "retreating from key areas": no place changed hands that we can name
     return m
