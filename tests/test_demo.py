@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from fogofwar.demo import run_demo
@@ -42,3 +44,18 @@ def test_the_demo_links_the_siversk_reports_into_one_contested_story(tmp_path: P
     line = next(x for x in text.splitlines() if "Siversk ·" in x)
     assert line.startswith("contested Non-state actor overtakes territory")
     assert "2 articles" in line
+
+
+@pytest.mark.parametrize("order", [("siversk", "siversk-denial"), ("siversk-denial", "siversk")])
+def test_the_dated_siversk_reports_link_in_either_order(tmp_path: Path, order: tuple[str, str]) -> None:
+    # the capture's long report arriving after its short denial still joins the denial's story
+    from fogofwar.sample import sample_dir
+
+    rows = {json.loads(line)["id"]: line for line in (sample_dir() / "articles.jsonl").read_text().splitlines()}
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "in.jsonl").write_text("".join(rows[i] + "\n" for i in order), encoding="utf-8")
+    out = io.StringIO()
+    assert run_demo(tmp_path / "demo.db", Console(file=out, width=400), articles_dir=articles) == 0
+    line = next(x for x in out.getvalue().splitlines() if "Siversk ·" in x)
+    assert line.startswith("contested Non-state actor overtakes territory · Siversk · 2025-12-11 · 2 articles")

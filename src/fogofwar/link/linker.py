@@ -168,7 +168,11 @@ class Linker:
                 floor = max(floor, MIN_OVERLAP_UNLIKE)
                 score = max((overlap(mention.tokens, m.tokens, weight) for m in state.sample()), default=0.0)
             else:
-                score = overlap(mention.tokens, state.tokens, _UNIT)
+                # the share of the mention's words in the story, or the mean of both shares when the
+                # story's words are the better covered: a long report of a capture arriving after its
+                # short denial scores as the denial would after it (a pair links in either order)
+                ahead = overlap(mention.tokens, state.tokens, _UNIT)
+                score = max(ahead, (ahead + overlap(state.tokens, mention.tokens, _UNIT)) / 2)
             if score < floor:
                 continue
             key = (unlike, not same_place, -score, self._order[sid])  # its own type and place first
