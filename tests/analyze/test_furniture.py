@@ -157,3 +157,42 @@ def test_captions_inside_a_live_blog_entry() -> None:
         "A satellite image shows smoke rising over the island. Photograph: Planet Labs/Reuters",
         "A general view of the island. Photograph: Ukraine Operational Command South/Reuters",
     ]
+
+
+def test_lines_an_outlet_repeats_on_its_pages_become_furniture(analyzer: Analyzer) -> None:
+    from fogofwar.analyze.furniture import Boilerplate
+
+    memory = Boilerplate(pages=3)
+    line = "Russian forces attack Kharkiv region, please support independent journalism"
+    pages = [f"{line}\nRussian drones struck a depot in Odesa number {n} on Tuesday, officials said." for n in range(4)]
+    for page in pages[:3]:
+        assert line not in memory.known("Kyiv Daily")
+        memory.learn("Kyiv Daily", page)
+    assert line in memory.known("Kyiv Daily")
+    assert memory.known("Other Outlet") == frozenset() and memory.known(None) == frozenset()
+    spans = find_furniture(pages[3], memory.known("Kyiv Daily"))
+    assert [(s.kind, pages[3][s.start : s.end]) for s in spans] == [("repeated", line)]
+
+
+def test_the_analyzer_learns_an_outlet_s_boilerplate_as_pages_stream_by() -> None:
+    fresh = Analyzer()
+    line = "Russian troops shelled the village of Nowhereivka, support our reporting today"
+    articles = [
+        Article(id=f"p{n}", outlet="Kyiv Daily", published="2024-05-14",
+                text=f"{line}\n\nUkrainian forces shot down {n + 2} drones over Kharkiv on Monday, the air force said.")
+        for n in range(4)
+    ]
+    analyses = list(fresh.analyze_many(articles))
+    kinds = [[f.kind for f in a.furniture] for a in analyses]
+    assert kinds[:3] == [[], [], []] and kinds[3] == ["repeated"]
+    assert all(a.text == art.text for a, art in zip(analyses, articles, strict=True))  # nothing lost
+
+
+def test_the_boilerplate_memory_stays_bounded() -> None:
+    from fogofwar.analyze.furniture import Boilerplate
+
+    memory = Boilerplate(pages=2, max_lines=50)
+    for n in range(200):
+        memory.learn("Site", f"unique line number {n}\nShare this article")
+    assert "Share this article" in memory.known("Site")
+    assert len(memory._counts["Site"]) <= 51

@@ -261,3 +261,34 @@ def mask(text: str, spans: Iterable[Furniture]) -> str:
             if chars[k] not in "\r\n":
                 chars[k] = " "
     return "".join(chars)
+
+
+class Boilerplate:
+    """Lines that repeat across pages of one outlet: a site's menus, buttons and sign-up lines that
+    no line-shape rule knows ("The Kyiv Independent", "Support independent journalism"). Learnt as
+    pages stream by: a line (at most ``max_chars``) seen on ``pages`` distinct pages of an outlet is
+    furniture on that outlet's later pages. Memory stays bounded: an outlet keeps at most
+    ``max_lines`` lines, the ones seen once dropped first."""
+
+    def __init__(self, pages: int = 3, max_chars: int = 120, max_lines: int = 20_000) -> None:
+        self.pages = pages
+        self.max_chars = max_chars
+        self.max_lines = max_lines
+        self._counts: dict[str, dict[str, int]] = {}
+
+    def known(self, outlet: str | None) -> frozenset[str]:
+        counts = self._counts.get(outlet or "")
+        if outlet is None or not counts:
+            return frozenset()
+        return frozenset(line for line, n in counts.items() if n >= self.pages)
+
+    def learn(self, outlet: str | None, text: str) -> None:
+        if not outlet:
+            return
+        counts = self._counts.setdefault(outlet, {})
+        for line in {ln.strip() for ln in text.splitlines()}:
+            if 2 < len(line) <= self.max_chars:
+                counts[line] = counts.get(line, 0) + 1
+        if len(counts) > self.max_lines:
+            for line in [k for k, n in counts.items() if n < 2]:
+                del counts[line]

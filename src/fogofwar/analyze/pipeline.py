@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fogofwar.analyze.extensions import register_extensions
-from fogofwar.analyze.furniture import find_furniture, mask
+from fogofwar.analyze.furniture import Boilerplate, find_furniture, mask
 from fogofwar.schema import Analysis, Article
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,8 @@ class Analyzer:
         self.model = model
         self.config_path = config_path
         self._nlp: Language | None = None
+        # each outlet's repeated lines, learnt from the pages analysed so far in this process
+        self.boilerplate = Boilerplate()
 
     @property
     def nlp(self) -> Language:
@@ -122,7 +124,7 @@ class Analyzer:
     def _run_batch(self, nlp: Language, articles: list[Article], batch_size: int) -> Iterator[Analysis]:
         if not articles:
             return
-        docs = (_make_doc(nlp, a) for a in articles)
+        docs = (_make_doc(nlp, a, self.boilerplate) for a in articles)
         for doc in nlp.pipe(docs, batch_size=batch_size):
             yield doc_to_analysis(doc)
 
@@ -137,9 +139,13 @@ class Analyzer:
         return merge_chunks(article, analyses, [s for s, _ in chunks])
 
 
-def _make_doc(nlp: Language, article: Article) -> Doc:
-    """The Doc the stages read: the article with its page furniture blanked (offsets kept)."""
-    furniture = find_furniture(article.text)
+def _make_doc(nlp: Language, article: Article, boilerplate: Boilerplate | None = None) -> Doc:
+    """The Doc the stages read: the article with its page furniture blanked (offsets kept); lines
+    its outlet repeats on other pages (``boilerplate``) are furniture too."""
+    repeated = boilerplate.known(article.outlet) if boilerplate is not None else frozenset()
+    furniture = find_furniture(article.text, repeated)
+    if boilerplate is not None:
+        boilerplate.learn(article.outlet, article.text)
     doc = nlp.make_doc(mask(article.text, furniture) if furniture else article.text)
     doc._.article = article
     doc._.furniture = tuple(furniture)
