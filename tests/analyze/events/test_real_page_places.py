@@ -159,3 +159,39 @@ def test_a_day_of_repeated_strikes_and_redeployed_troops_stay_events(analyzer: A
         ("Shelling/artillery/missile attack", "Kharkiv")
     ]
     assert happened(analyzer, "Russian forces deported thousands of children from Mariupol.") == [("Other", "Mariupol")]
+
+
+def test_a_ship_set_off_after_its_noun_is_no_place(analyzer: Analyzer) -> None:
+    text = "The Ukrainians claimed that they had attacked Russia's top warship in the Black Sea, the Moskva."
+    assert "Moscow" not in place_names(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces currently occupy Izium, a city north of Sloviansk.",
+        "The expected Ukrainian loss of Sievierodonetsk is unlikely to be the crux of the campaign.",
+        "The approach is reminiscent of the Ludendorff offensive at the end of World War I.",
+    ],
+)
+def test_states_expectations_and_old_wars_are_no_news(analyzer: Analyzer, text: str) -> None:
+    assert happened(analyzer, text) == []
+
+
+def test_an_attack_told_again_at_a_strike_s_place_and_day_is_that_strike(analyzer: Analyzer) -> None:
+    text = (
+        "Vinnytsia was struck by Russian missiles on Thursday. Thursday's attack in Vinnytsia took place "
+        "as European ministers met in The Hague."
+    )
+    assert happened(analyzer, text, published="2022-07-15") == [("Shelling/artillery/missile attack", "Vinnytsya")]
+    both = (
+        "Russian troops attacked Ukrainian positions near Bakhmut on Monday. "
+        "Russian artillery shelled Bakhmut on Monday."
+    )
+    assert sorted(happened(analyzer, both)) == [
+        ("Armed clash", "Bakhmut"),
+        ("Shelling/artillery/missile attack", "Bakhmut"),
+    ]
+    assert happened(analyzer, "Russian forces occupied Izium on Friday.") == [
+        ("Non-state actor overtakes territory", "Izium")
+    ]

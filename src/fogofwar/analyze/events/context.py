@@ -19,6 +19,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d", "’d"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 TEMPORAL_PREPS = frozenset({"since", "after", "following", "before", "until", "during", "despite", "amid"})
+UNREAL_MODIFIERS = frozenset({"expected", "possible", "potential", "likely", "imminent", "looming", "planned",
+                              "anticipated", "feared", "threatened", "prospective", "would-be", "hypothetical",
+                              "eventual", "future"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 
 
@@ -51,6 +54,8 @@ def mention_context(head: Token, nominal: bool, start: int, end: int, claims: Se
     if nominal:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return "negated"
+        if any(c.dep_ == "amod" and c.lower_ in UNREAL_MODIFIERS for c in head.children):
+            return "hypothetical"  # "the expected loss of X", "a possible offensive", "an imminent assault"
         # A nominal trigger carries the context of the verb it is the object of ("plans an offensive",
         # "expected to hold talks on a ceasefire"), never of the verb it is the subject of.
         for _ in range(4):

@@ -368,7 +368,30 @@ def find(
         events.append(event)
         for other in _conjoined_places(doc, place, places):
             events.append(replace(event, id=make_id(aid, "ev", len(events) + 1), place=other))
-    return _without_country_summaries(events, aid)
+    return _without_country_summaries(_without_retold_attacks(events), aid)
+
+
+def _generic_attack(e: Event) -> bool:
+    """An Armed clash read only from "attack" words ("Thursday's attack in Vinnytsia")."""
+    return e.sub_event_type == "Armed clash" and all(
+        m.text.lower().rsplit(" ", 1)[-1] in ("attack", "attacks") for m in e.mentions
+    )  # the noun only: "troops attacked positions near X" is a battle of its own
+
+
+def _without_retold_attacks(events: list[Event]) -> list[Event]:
+    """"Vinnytsia was struck by missiles on Thursday ... Thursday's attack in Vinnytsia": the bare
+    attack at the place and on the day of a strike is that strike told again, not a battle."""
+    strikes = {
+        (e.place.geonameid, e.date.value)
+        for e in events
+        if e.event_type == "Explosions/Remote violence" and e.place is not None and e.place.geonameid is not None
+        and e.date is not None and e.context == "happened"
+    }
+    return [
+        e for e in events
+        if not (_generic_attack(e) and e.place is not None and e.date is not None
+                and (e.place.geonameid, e.date.value) in strikes)
+    ]
 
 
 def _summary_level(e: Event) -> str | None:

@@ -241,13 +241,17 @@ def _nowhere_never(g: Group) -> bool:
 
 def _state_not_event(m: Mention) -> bool:
     """ "the territories currently occupied by Moscow", "those fighting against the elite": a
-    participle that describes a state or a kind of people, not a happening."""
+    participle that describes a state or a kind of people, not a happening; "Russian forces
+    currently occupy Izium": a present state, not a capture."""
     head = m.head
+    if not m.nominal and head.tag_ in ("VBP", "VBZ") and head.lemma_.lower() in _HOLD_VERBS:
+        return True
     if m.nominal or head.dep_ not in ("amod", "acl") or head.lemma_.lower() not in _STATE_VERBS:
         return False
     return head.tag_ in ("VBN", "VBG", "JJ") and not any(t.ent_type_ in ("DATE", "TIME") for t in head.subtree)
 
 
+_HOLD_VERBS = frozenset({"occupy", "hold", "control"})
 _STATE_VERBS = frozenset({"occupy", "hold", "control", "fight", "battle", "besiege", "encircle", "surround", "resist",
                           "defend"})
 # What one fights in words only: "fighting against the Washington elite", "a war on corruption".
@@ -330,6 +334,8 @@ _HABITUAL = frozenset({"repeatedly", "regularly", "routinely", "frequently", "co
                        "systematically"})
 
 
+_OLD_WARS = re.compile(r"\b(?:World War (?:I|II|One|Two|1|2)|(?:First|Second) World War|Great War|Cold War|"
+                       r"Napoleonic|Soviet-Afghan war)\b")
 _DECADE = re.compile(r"(?:1[89]|20)\d0s|[1-9]0s")  # "the 1990s", "the 80s"
 _HABITUAL_ADJ = frozenset({"daily", "nightly", "weekly", "regular", "repeated", "frequent", "constant", "routine",
                            "incessant", "continual", "near-daily"})
@@ -384,6 +390,8 @@ def framed_as_past(m: Mention) -> bool:
         return True
     if m.nominal and head.dep_ == "pobj" and head.head.lower_ == "since":
         return True  # "since the withdrawal from Kyiv"
+    if _OLD_WARS.search(head.sent.text):
+        return True  # "reminiscent of the Ludendorff offensive at the end of World War I"
     if any(_DECADE.fullmatch(t.text) for t in m.clause):
         return True  # "fought a war against Moldova in the 1990s"
     if not m.nominal and any(c.lemma_.lower() == "invade" for c in verb.conjuncts):

@@ -37,7 +37,16 @@ def vessel_names(doc: Doc, lex: Lexicon) -> frozenset[str]:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ == "PROPN":
             names.add(nxt.text)
+        sent_end = tok.sent.end
+        for j in range(tok.i + 1, min(tok.i + 10, sent_end - 2)):
+            # "Russia's top warship in the Black Sea, the Moskva": the name set off after the noun
+            if doc[j].text == "," and doc[j + 1].lower_ == "the" and doc[j + 2].dep_ == "appos":
+                if doc[j + 2].text[:1].isupper() and doc[j + 2].is_alpha:
+                    names.add(doc[j + 2].text)
         for child in tok.children:
+            named = child.text[:1].isupper() and child.is_alpha and child.pos_ in ("PROPN", "NOUN")
+            if child.dep_ == "appos" and named:
+                names.add(child.text)  # "Russia's top warship in the Black Sea, the Moskva"
             if (
                 child.i < tok.i
                 and child.dep_ in ("compound", "nmod")
