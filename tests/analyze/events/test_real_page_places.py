@@ -195,3 +195,10 @@ def test_an_attack_told_again_at_a_strike_s_place_and_day_is_that_strike(analyze
     assert happened(analyzer, "Russian forces occupied Izium on Friday.") == [
         ("Non-state actor overtakes territory", "Izium")
     ]
+
+
+def test_an_age_in_decades_is_no_past_time(analyzer: Analyzer) -> None:
+    from fogofwar.analyze.events.happening import _DECADE
+
+    assert _DECADE.fullmatch("1990s") and not _DECADE.fullmatch("60s")
+    assert happened(analyzer, "Russian troops shot a woman in her 60s in Bucha on Monday.") == [("Attack", "Bucha")]

@@ -336,7 +336,7 @@ _HABITUAL = frozenset({"repeatedly", "regularly", "routinely", "frequently", "co
 
 _OLD_WARS = re.compile(r"\b(?:World War (?:I|II|One|Two|1|2)|(?:First|Second) World War|Great War|Cold War|"
                        r"Napoleonic|Soviet-Afghan war)\b")
-_DECADE = re.compile(r"(?:1[89]|20)\d0s|[1-9]0s")  # "the 1990s", "the 80s"
+_DECADE = re.compile(r"(?:1[89]|20)\d0s")  # "the 1990s" (not "a woman in her 60s")
 _HABITUAL_ADJ = frozenset({"daily", "nightly", "weekly", "regular", "repeated", "frequent", "constant", "routine",
                            "incessant", "continual", "near-daily"})
 
