@@ -275,12 +275,10 @@ class Boilerplate:
         self.max_chars = max_chars
         self.max_lines = max_lines
         self._counts: dict[str, dict[str, int]] = {}
+        self._known: dict[str, set[str]] = {}  # the lines that reached ``pages``, kept as they do
 
     def known(self, outlet: str | None) -> frozenset[str]:
-        counts = self._counts.get(outlet or "")
-        if outlet is None or not counts:
-            return frozenset()
-        return frozenset(line for line, n in counts.items() if n >= self.pages)
+        return frozenset(self._known.get(outlet, ())) if outlet else frozenset()
 
     def learn(self, outlet: str | None, text: str) -> None:
         if not outlet:
@@ -288,7 +286,9 @@ class Boilerplate:
         counts = self._counts.setdefault(outlet, {})
         for line in {ln.strip() for ln in text.splitlines()}:
             if 2 < len(line) <= self.max_chars:
-                counts[line] = counts.get(line, 0) + 1
+                counts[line] = n = counts.get(line, 0) + 1
+                if n == self.pages:
+                    self._known.setdefault(outlet, set()).add(line)
         if len(counts) > self.max_lines:
             for line in [k for k, n in counts.items() if n < 2]:
-                del counts[line]
+                del counts[line]  # a known line stays known: ``_known`` keeps it

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from fogofwar.analyze import Analyzer
-from fogofwar.analyze.events.find import _without_country_summaries
+from fogofwar.analyze.events.find import _without_summaries
 from fogofwar.schema import Article
 
 
@@ -103,8 +103,8 @@ def test_a_country_wide_rally_and_a_crackdown_in_its_capital_are_two_happenings(
                                     published="2022-03-28")).events[0]
     assert (country.place.name, town.place.name) == ("Belarus", "Minsk")
     crackdown = replace(town, sub_event_type="Protest with intervention")
-    assert [e.place.name for e in _without_country_summaries([country, crackdown], "t")] == ["Belarus", "Minsk"]
-    assert [e.place.name for e in _without_country_summaries([country, town], "t")] == ["Minsk"]
+    assert [e.place.name for e in _without_summaries([country, crackdown], "t")] == ["Belarus", "Minsk"]
+    assert [e.place.name for e in _without_summaries([country, town], "t")] == ["Minsk"]
 
 
 @pytest.mark.parametrize(

@@ -368,7 +368,7 @@ def find(
         events.append(event)
         for other in _conjoined_places(doc, place, places):
             events.append(replace(event, id=make_id(aid, "ev", len(events) + 1), place=other))
-    return _without_country_summaries(_without_retold_attacks(events), aid)
+    return _without_summaries(_without_retold_attacks(events), aid)
 
 
 def _generic_attack(e: Event) -> bool:
@@ -429,7 +429,7 @@ def _summarises(e: Event, f: Event) -> bool:
     return f.evidence.start - e.evidence.end <= _SUMMARY_REACH and e.evidence.start - f.evidence.end <= _SUMMARY_REACH
 
 
-def _without_country_summaries(events: list[Event], aid: str) -> list[Event]:
+def _without_summaries(events: list[Event], aid: str) -> list[Event]:
     """ACLED codes a happening where it took place: a country-level event ("Russia renews strikes on
     Ukraine", "Riots in Sweden") beside events of the same type in that country's towns, or a
     region-level one ("counterattacks in the Kharkiv region") told beside the towns' events, is

@@ -46,7 +46,7 @@ def vessel_names(doc: Doc, lex: Lexicon) -> frozenset[str]:
         for child in tok.children:
             named = child.text[:1].isupper() and child.is_alpha and child.pos_ in ("PROPN", "NOUN")
             if child.dep_ == "appos" and named:
-                names.add(child.text)  # "Russia's top warship in the Black Sea, the Moskva"
+                names.add(child.text)  # "the flagship of the fleet, the Moskva" parsed onto the noun
             if (
                 child.i < tok.i
                 and child.dep_ in ("compound", "nmod")
