@@ -202,3 +202,53 @@ def test_an_age_in_decades_is_no_past_time(analyzer: Analyzer) -> None:
 
     assert _DECADE.fullmatch("1990s") and not _DECADE.fullmatch("60s")
     assert happened(analyzer, "Russian troops shot a woman in her 60s in Bucha on Monday.") == [("Attack", "Bucha")]
+
+
+def test_a_city_that_ner_took_for_a_people_is_still_a_place(analyzer: Analyzer) -> None:
+    text = ("Russia has claimed that its Black Sea fleet headquarters in Sevastopol have been hit by a "
+            "Ukrainian drone strike.")
+    assert "Sevastopol" in place_names(analyzer, text)
+    assert happened(analyzer, text, "2022-07-31") == [("Air/drone strike", "Sevastopol")]
+    assert "Sevastopol" not in place_names(analyzer, "Sevastopols were everywhere in the fleet's songs.")
+
+
+def test_a_date_in_a_relative_clause_about_a_place_does_not_date_the_report(analyzer: Analyzer) -> None:
+    text = ("The attack was reported by Mikhail Razvozhayev, the head of the local Russian administration in "
+            "Sevastopol in Crimea, which was occupied and then annexed in 2014.")
+    analysis = analyzer.analyze(Article(id="t", text=text, published="2022-07-31"))
+    attack = next(e for e in analysis.events if e.context == "happened")
+    assert not attack.background and (attack.date is None or attack.date.value != "2014")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pundits started to promote the idea of executing Ukrainians resisting the war by hanging.",
+        "Russia's war against Ukraine is being presented as a battle against the United States and NATO.",
+    ],
+)
+def test_ideas_and_framings_report_no_happening(analyzer: Analyzer, text: str) -> None:
+    assert happened(analyzer, text) == []
+
+
+def test_a_relative_clause_is_placed_by_the_clause_of_its_antecedent(analyzer: Analyzer) -> None:
+    text = ("The seemingly endless expansion of highways in Texas has provoked anger from residents, who "
+            "last week protested against plans for new roads.")
+    assert happened(analyzer, text, "2022-04-29") == [("Peaceful protest", "Texas")]
+
+
+def test_one_arrest_told_paragraphs_apart_is_one_event(analyzer: Analyzer) -> None:
+    text = ("The premier of the British Virgin Islands, Andrew Fahie, has been arrested in Miami on charges of "
+            "conspiring to import cocaine.\n\nThe governor confirmed Fahie had been arrested on Thursday "
+            "morning and called for calm. Fahie was involved in a conspiracy, court papers alleged.\n\n"
+            "Were others arrested? Oleanvine Maynard, the manager of the port authority, and her son were "
+            "also detained.\n\n"
+            "Fahie and Maynard were arrested at a Miami airport after being invited by undercover agents.")
+    assert happened(analyzer, text, "2022-04-29") == [("Arrests", "Miami")]
+
+
+def test_a_strike_told_again_at_the_same_town_stays_two_events(analyzer: Analyzer) -> None:
+    text = ("Russian missiles hit Kharkiv on Monday, officials said.\n\nIn other news, the talks stalled. "
+            "The ministers met in Geneva. They spoke for an hour.\n\nKharkiv was shelled again by Russian forces.")
+    assert [e for e in happened(analyzer, text) if e[1] == "Kharkiv"] == [
+        ("Shelling/artillery/missile attack", "Kharkiv")] * 2

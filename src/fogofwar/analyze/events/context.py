@@ -63,6 +63,9 @@ def mention_context(head: Token, nominal: bool, start: int, end: int, claims: Se
                 break
             if tok.dep_ == "pobj" and tok.head.head.lower_ in words()["hypothetical_nouns"]:
                 return "future"  # "plans for an offensive", "the threat of an assault"
+            framing = tok.head.head.lemma_.lower() in words()["framing_verbs"]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and framing:
+                return "hypothetical"  # "the war is presented as a battle against NATO": a framing
             if tok.dep_ == "prep" and tok.lower_ in TEMPORAL_PREPS:
                 return "happened"  # "since the capture of Avdiivka": a past event the sentence builds on
             if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
@@ -109,6 +112,9 @@ def mention_context(head: Token, nominal: bool, start: int, end: int, claims: Se
             and (tok.tag_ != "VBN" or passive or purpose or perfect)
         ):
             return "future"  # "plans to capture", "is expected to launch"
+        idea = tok.head.head.lemma_.lower() in words()["hypothetical_nouns"]
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and idea:
+            return "hypothetical"  # "the idea of executing prisoners", "the threat of storming X"
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
             tok = tok.head.head  # "aimed at pushing": on to the verb the preposition hangs on
             continue

@@ -211,7 +211,37 @@ def group_mentions(mentions: list[Mention], sent_of: dict[int, int]) -> list[Gro
             groups.append(Group([m]))
         else:
             target.mentions.append(m)
-    return _tolls_of_strikes(groups, sent_of)
+    return _tolls_of_strikes(_same_settlement(groups), sent_of)
+
+
+def _repeated(g: Group) -> bool:
+    """Whether a group tells of a new happening: "another strike", "was shelled again"."""
+    return any(x.fresh for x in g.mentions)
+
+
+def _same_settlement(groups: list[Group]) -> list[Group]:
+    """Reports of one happening told paragraphs apart ("X was arrested in Miami on Thursday" ...
+    "were arrested at a Miami airport"): a later group of the same kind at the same settlement, on
+    the same day or an unnamed one, by no other side, is the earlier one told again."""
+    out: list[Group] = []
+    for g in groups:
+        place, date = g.place(), g.date()
+        target = None
+        if place is not None and place.geonameid is not None and coarseness(place) == 0 and not _repeated(g):
+            for h in reversed(out):
+                hp, hd = h.place(), h.date()
+                if (h.family() == g.family() and hp is not None and hp.geonameid == place.geonameid
+                        and (hd is None or date is None or hd.value == date.value)
+                        and all(_same_reality(h, m) for m in g.mentions)
+                        and not (h.sides() and g.sides() and not h.sides() & g.sides())
+                        and {kind(x) for x in h.mentions} - {""} == {kind(x) for x in g.mentions} - {""}):
+                    target = h
+                    break
+        if target is None:
+            out.append(g)
+        else:
+            target.mentions.extend(g.mentions)
+    return out
 
 
 _DEFINITE = frozenset({"the", "these", "those", "both", "this", "that"})

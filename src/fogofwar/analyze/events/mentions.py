@@ -215,7 +215,7 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
         c.lower_ in ("another", "second", "third", "new", "separate", "further", "fresh", "renewed")
         for c in head.children
         if c.dep_ in ("det", "amod")
-    )
+    ) or (not nominal and any(c.dep_ == "advmod" and c.lower_ == "again" for c in head.children))  # "shelled again"
     # A country that is the possessor or subject is an actor ("Ukraine's counteroffensive"), not the place.
     # the nearest place to the token that carries the clause (a noun's verb: "struck X in Y with a missile")
     # An official's place is whom they serve ("the British Virgin Islands premier was arrested in Miami").
@@ -232,6 +232,15 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
     if m.place is None and anaphor_heads:
         m.place = ctx.antecedent_place(span.start_char)
         m.place_anaphoric = m.place is not None
+    if m.place is None and not nominal and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
+        # "highways in Texas have angered residents, who protested": the clause that names the
+        # relative's antecedent places it
+        host = head.head
+        while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+            host = host.head
+        inner = {t.i for t in head.subtree}
+        m.place = ctx.place_in([t for t in clause_tokens(host) if t.i not in inner and not country_actor(t)],
+                               head.head)
     if m.place is None:
         m.place = frame_place(m.anchor or head, ctx)
     # "its capture": only "its" refers back to a happening ("his attacks", "their battle" are no events)

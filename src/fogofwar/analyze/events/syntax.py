@@ -238,7 +238,7 @@ class DocIndex:
         best_d = 1_000
         for tok in tokens:
             date = self._date_tok.get(tok.i)
-            if date is not None and _tree_distance(tok, anchor) < best_d:
+            if date is not None and _tree_distance(tok, anchor) < best_d and not _other_relative(tok, anchor):
                 best, best_d = date, _tree_distance(tok, anchor)
         return best
 
@@ -262,6 +262,17 @@ def coarseness(place: Place) -> int:
     if code.startswith("PCL"):
         return 3
     return 2
+
+
+def _other_relative(tok: Token, anchor: Token) -> bool:
+    """Whether a date sits in a relative clause that the anchor is not in: "reported by the head
+    of Sevastopol, in Crimea, which was annexed in 2014" does not date the report."""
+    for a in (tok, *tok.ancestors):
+        if a.i == anchor.i or a.is_ancestor(anchor):
+            return False
+        if a.dep_ == "relcl":
+            return True
+    return False
 
 
 def _tree_distance(tok: Token, anchor: Token) -> int:

@@ -195,7 +195,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, min_population: int = 1000) -> list[
         weak = 0
         county = span[-1].text in COUNTY_WORDS  # "Laurel County Fiscal Court": the county is named
         own = own_entries(span.text, entries, gaz)  # not only an old or foreign name ("Marina")
-        blocked = (label in NOT_PLACE_LABELS and not (anchored and label == "NORP")
+        blocked = (label in NOT_PLACE_LABELS and not (label == "NORP" and (
+                       anchored or _norp_city(doc, span, entries, gaz, lex)))
                    or span.text.lower().rstrip(".") in lex.not_places
                    or span.text.lower() in lex.people and not anchored
                    or label not in PLACE_LABELS and len(span) == 1 and not anchored
@@ -246,6 +247,19 @@ def _link_parents(text: str, mentions: list[Mention]) -> None:
             # "the city's Kyivskyi district": the town named last
             towns = [p for p in mentions[:n] if any(e.feature_class == "P" for e in p.candidates)]
             m.parent = towns[-1] if towns else None
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "over", "from", "into", "of"})
+
+
+def _norp_city(doc: Doc, span: Span, entries: tuple[GazetteerEntry, ...], gaz: Gazetteer,
+               lex: Lexicon) -> bool:
+    """A city that NER took for a people ("heard in Sevastopol": NORP): one word after a
+    preposition of place, a big city's own name and no people's shape."""
+    return (len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE
+            and not _demonym_shaped(span.text, lex) and not span.text.endswith("s")
+            and _main_name_hit(span.text, entries, gaz)
+            and any(e.feature_class == "P" and e.population >= 100_000 for e in entries))
 
 
 def _demonym_shaped(name: str, lex: Lexicon) -> bool:
