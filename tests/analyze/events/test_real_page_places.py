@@ -252,3 +252,41 @@ def test_a_strike_told_again_at_the_same_town_stays_two_events(analyzer: Analyze
             "The ministers met in Geneva. They spoke for an hour.\n\nKharkiv was shelled again by Russian forces.")
     assert [e for e in happened(analyzer, text) if e[1] == "Kharkiv"] == [
         ("Shelling/artillery/missile attack", "Kharkiv")] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian soldiers, and we know this from interceptions of their conversations, are afraid of our forces.",
+        "Despite the violence of his government – as demonstrated in Chechnya and Georgia – critics were silent.",
+        "When the Nord Stream 1 pipeline was taken off-line last week for maintenance, leaders began bracing.",
+    ],
+)
+def test_words_of_war_in_other_senses_report_no_happening(analyzer: Analyzer, text: str) -> None:
+    assert happened(analyzer, text, "2022-07-20") == []
+
+
+def test_a_news_agency_is_no_place(analyzer: Analyzer) -> None:
+    text = "A Russian expert has been arrested on suspicion of treason, the state-controlled Tass news agency said."
+    assert "Tass" not in place_names(analyzer, text)
+
+
+def test_a_pattern_of_strikes_does_not_place_the_strike_of_the_day(analyzer: Analyzer) -> None:
+    text = ("Russian troops have begun launching almost daily strikes on the next line of cities — Sloviansk, "
+            "Kramatorsk and Bakhmut.\n\nOn Friday, Russian shelling hit the city of Bakhmut, killing one man.")
+    assert happened(analyzer, text, "2022-07-09") == [("Shelling/artillery/missile attack", "Bakhmut")]
+
+
+def test_the_next_paragraph_s_day_does_not_date_a_report(analyzer: Analyzer) -> None:
+    text = ("Troops were named as war criminals after bodies lay in the streets of Bucha following the "
+            "withdrawal of Russian forces from the Kyiv region.\n\nIn a signed letter on Monday, Putin "
+            "congratulated the unit.")
+    analysis = analyzer.analyze(Article(id="t", text=text, published="2022-04-19"))
+    assert all(e.date is None or e.date.text != "Monday" for e in analysis.events if e.sub_event_type != "Other")
+
+
+def test_an_unplaced_generic_attempt_does_not_take_in_a_town_s_denied_fall(analyzer: Analyzer) -> None:
+    text = ("After two months of unsuccessful attempts at seizing large cities, Lavrov said a new phase had "
+            "begun.\n\nThe prime minister said Ukrainian forces defending Mariupol will fight to the end and "
+            "denied that the city has fallen.")
+    assert not [e for e in happened(analyzer, text) if e[0] == "Non-state actor overtakes territory"]

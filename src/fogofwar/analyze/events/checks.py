@@ -30,6 +30,8 @@ def fits(name: str, head: Token, nominal: bool, patients: list[Token], pobjs: li
     nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if nxt is not None and head.lemma_ in ("seize", "take", "fall", "enter") and nxt.lower_ in ("on", "upon", "in"):
         return None  # "seized on the issue", "fell in love"
+    if nxt is not None and head.lemma_ == "take" and nxt.lower_ in ("off", "offline", "off-line", "part"):
+        return None  # "the pipeline was taken off-line", "took off", "took part"
     if name == "kill" and not nominal and objs:
         # "a campaign is being executed": killing needs a living victim
         if not any(living(t) for t in objs):
@@ -44,8 +46,10 @@ def fits(name: str, head: Token, nominal: bool, patients: list[Token], pobjs: li
         g.lemma_.lower() in _VEHICLES for c in head.children if c.dep_ == "agent" for g in c.children
     ):
         return None  # "hit by an electric scooter", "struck by a car": an accident
-    if head.lemma_ == "demonstrate" and objs:
-        return None  # "demonstrated her skill"
+    if head.lemma_ == "demonstrate" and (objs or any(
+            c.dep_ in ("mark", "advmod", "ccomp") and c.lower_ in ("as", "that", "how") or c.dep_ == "ccomp"
+            for c in head.children)):
+        return None  # "demonstrated her skill", "as demonstrated in Chechnya", "demonstrated that"
     if name in ("territory_take", "territory_retake"):
         if head.lemma_ in ("take", "enter"):
             # bare "took"/"entered" is a capture only with a place as object ("took Bakhmut")
@@ -65,6 +69,10 @@ def fits(name: str, head: Token, nominal: bool, patients: list[Token], pobjs: li
     if name == "territory_transfer":
         return "ok" if any(place_like(t, ctx) for t in objs + pobjs) else None
     if name in ("disrupted_find", "disrupted"):
+        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if name == "disrupted" and nominal and of and not any(
+                g.lemma_.lower() in words()["weapon_words"] or g.pos_ == "NUM" for g in of):
+            return None  # "interceptions of their conversations": no weapon stopped
         if nominal:
             found = head.head.lemma_ in words()["find_verbs"] or any(w in words()["weapon_words"] for w in lemmas)
             return "object" if found and name == "disrupted_find" else ("ok" if name == "disrupted" else None)

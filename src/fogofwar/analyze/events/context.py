@@ -112,7 +112,8 @@ def mention_context(head: Token, nominal: bool, start: int, end: int, claims: Se
             and (tok.tag_ != "VBN" or passive or purpose or perfect)
         ):
             return "future"  # "plans to capture", "is expected to launch"
-        idea = tok.head.head.lemma_.lower() in words()["hypothetical_nouns"]
+        idea = tok.head.head.lemma_.lower() in words()["hypothetical_nouns"] or (
+            tok.head.i > 0 and tok.head.doc[tok.head.i - 1].lemma_.lower() in words()["hypothetical_nouns"])
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and idea:
             return "hypothetical"  # "the idea of executing prisoners", "the threat of storming X"
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":

@@ -121,6 +121,8 @@ def _compatible(g: Group, m: Mention, near: bool = False) -> bool:
     general = all(x.cls.name == "agreement_weak" for x in g.mentions)  # "talks" that reached it
     if (m.fresh and not general) or _family(m) != g.family():
         return False
+    if m.habitual != any(x.habitual for x in g.mentions):
+        return False  # "almost daily strikes on X, Y and Z" and "Friday's shelling of Z" are two things
     g_kinds = {kind(x) for x in g.mentions} - {""}
     if kind(m) and g_kinds and kind(m) not in g_kinds:
         return False  # a prisoner exchange and a ceasefire are two agreements
@@ -143,6 +145,14 @@ def _compatible(g: Group, m: Mention, near: bool = False) -> bool:
         and not (m.anaphoric or m.place_anaphoric)
         and m.nominal is False
     ):
+        return bool(m_sides & g.sides()) or near
+    if (
+        m.sub_event_type != "Agreement"
+        and m.place is not None
+        and g.place() is None
+        and not any(x.anaphoric or x.place_anaphoric or x.nominal for x in g.mentions)
+    ):
+        # the same the other way round: "attempts at seizing cities" does not take in Mariupol's fall
         return bool(m_sides & g.sides()) or near
     return True
 

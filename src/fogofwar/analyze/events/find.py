@@ -25,6 +25,7 @@ from fogofwar.analyze.events.context import anaphoric_denials, mention_context
 from fogofwar.analyze.events.coref import TERRITORY_SUBS, Group, group_mentions, kind
 from fogofwar.analyze.events.happening import (
     framed_as_past,
+    habitual,
     is_background,
     military_destruction,
     not_a_happening,
@@ -295,6 +296,7 @@ def find(
         _reported_actors(m, ctx, claims, belligerents)
         m.sub_event_type = sub_event_type(m)
         m.context = mention_context(m.head, m.nominal, m.span.start_char, m.span.end_char, claims)
+        m.habitual = habitual(m)
     sent_index = {s.start: k for k, s in enumerate(ctx.sents)}
     mention_sents = {id(m): sent_index[m.span.sent.start] for m in mentions}
     groups = group_mentions(mentions, mention_sents)

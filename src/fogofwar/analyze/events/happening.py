@@ -317,7 +317,7 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
         return "people"  # "handed over 144 prisoners": an exchange, not territory
     if all(_TOTAL.search(" ".join(t.text for t in m.clause)) for m in mentions):
         return "total"
-    if all(_habitual(m) for m in mentions):
+    if all(habitual(m) for m in mentions):
         return "total"  # "poison gas was used repeatedly in Syria": a pattern over time, no one happening
     if place is None and _nowhere_never(g):
         return "generic"
@@ -341,7 +341,7 @@ _HABITUAL_ADJ = frozenset({"daily", "nightly", "weekly", "regular", "repeated", 
                            "incessant", "continual", "near-daily"})
 
 
-def _habitual(m: Mention) -> bool:
+def habitual(m: Mention) -> bool:
     """A happening told as a habit or a pattern ("was used repeatedly", "regularly shell", "almost
     daily strikes on the next line of cities" with no day of their own)."""
     own_day = m.date is not None and bool(m.date.text)

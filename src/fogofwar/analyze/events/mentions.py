@@ -77,6 +77,7 @@ class Mention:
     fatalities: int | None = None
     after_side: str | None = None  # "fell under Russian control" -> russia
     fresh: bool = False  # "another strike": never merged with an earlier event
+    habitual: bool = False  # "almost daily strikes": a pattern, never one happening with a report of the day
     presupposed: bool = False  # a nominal subject of a modal verb: "the fall of X could isolate ..."
     generic_anaphor: bool = False  # "the attack": joins the violent event just reported, or nothing
     anchor: Token | None = None  # the token whose clause carries the mention (its verb, for a noun)

@@ -136,6 +136,9 @@ def report_date(
     for i in sorted(mine | {i + 1 for i in mine}):
         if i >= len(sents) or (i in others and i not in mine):
             continue
+        if i not in mine and _line_break_before(doc, sents, i):
+            continue  # the next paragraph's day is its own ("... the withdrawal from the Kyiv region.
+            # <blank line> In a signed letter on Monday, ...")
         found = _day_dates(sents[i], ctx, pub)
         if not found:
             continue
@@ -148,6 +151,11 @@ def report_date(
         if dated:
             return min(dated, key=lambda f: min((_path(f[1], h), abs(f[1].i - h.i)) for h in heads))[0]
     return _paragraph_date(doc, min(mine), ctx, pub) if mine else None
+
+
+def _line_break_before(doc: Doc, sents: Sequence[Span], i: int) -> bool:
+    gap = doc.text[sents[i - 1].start_char : sents[i].start_char] if i > 0 else ""
+    return "\n\n" in gap[len(gap.rstrip()) :].replace(" ", "")  # a blank line: another paragraph
 
 
 PARAGRAPH_LOOKBACK = 4  # sentences
