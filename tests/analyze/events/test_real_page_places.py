@@ -290,3 +290,32 @@ def test_an_unplaced_generic_attempt_does_not_take_in_a_town_s_denied_fall(analy
             "begun.\n\nThe prime minister said Ukrainian forces defending Mariupol will fight to the end and "
             "denied that the city has fallen.")
     assert not [e for e in happened(analyzer, text) if e[0] == "Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She described a girl killed in the central Ukrainian city of Vinnytsia, in a missile attack that left "
+         "25 people dead.", "Vinnytsya"),
+        ("Two people died in Izium after a night of shelling.", "Izium"),
+    ],
+)
+def test_a_strike_in_a_toll_s_phrase_is_placed_by_the_toll(analyzer: Analyzer, text: str, place: str) -> None:
+    assert happened(analyzer, text, "2022-07-20") == [("Shelling/artillery/missile attack", place)]
+
+
+def test_a_meeting_after_a_strike_does_not_place_the_strike(analyzer: Analyzer) -> None:
+    assert happened(analyzer, "Zelensky spoke in Kyiv after the shelling.", "2022-07-20") == []
+
+
+def test_clawing_back_territory_is_a_government_regaining_it(analyzer: Analyzer) -> None:
+    text = "Ukrainian forces have been clawing back territory in the southern Kherson region."
+    assert happened(analyzer, text, "2022-07-24") == [("Government regains territory", "Kherson Oblast")]
+
+
+def test_a_bare_killing_among_strikes_is_their_toll_and_alone_an_attack(analyzer: Analyzer) -> None:
+    toll = ("Four Russian cruise missiles hit residential areas in Mykolaiv on Saturday. The governor of the "
+            "Donetsk region said two civilians had been killed and two more injured.")
+    assert ("Shelling/artillery/missile attack", "Donetsk Oblast") in happened(analyzer, toll, "2022-07-24")
+    alone = "The governor of the Donetsk region said two civilians had been killed on Saturday."
+    assert happened(analyzer, alone, "2022-07-24") == [("Attack", "Donetsk Oblast")]

@@ -323,6 +323,8 @@ def find(
         protest = [m.sub_event_type for m in g.mentions if m.sub_event_type in PROTEST_ORDER]
         if protest:
             sub = min(protest, key=PROTEST_ORDER.index)  # a rally that turned violent was violent
+        if sub == "Attack" and _toll_in_shelling_report(g, mentions, mention_sents):
+            sub = SHELLING  # "two civilians had been killed in the last 24 hours", told among strikes
         if sub == "Looting/property destruction" and g.first.agents and military_destruction(g):
             sub = "Shelling/artillery/missile attack"  # forces "destroyed two command posts": a strike
         reason = not_a_happening(g, sub, place) if context == "happened" else None
@@ -371,6 +373,21 @@ def find(
         for other in _conjoined_places(doc, place, places):
             events.append(replace(event, id=make_id(aid, "ev", len(events) + 1), place=other))
     return _without_summaries(_without_retold_attacks(events), aid)
+
+
+SHELLING = "Shelling/artillery/missile attack"
+_BARE_KILLING = frozenset({"kill", "killing"})
+
+
+def _toll_in_shelling_report(g: Group, mentions: Sequence[Mention], sents: dict[int, int]) -> bool:
+    """Whether a killing with no one acting and no manner named ("two civilians had been killed")
+    is told within two sentences of shelling or missile strikes: in a war report that is the toll of
+    remote violence (ACLED codes the war's civilian deaths by shelling so), not a direct attack."""
+    if not all(m.head.lemma_.lower() in _BARE_KILLING and not m.agents for m in g.mentions):
+        return False
+    near = {sents[id(m)] + d for m in g.mentions for d in range(-2, 3)}
+    return any(m.sub_event_type == SHELLING and m.context == "happened" and sents[id(m)] in near
+               for m in mentions if m not in g.mentions)
 
 
 def _generic_attack(e: Event) -> bool:

@@ -28,6 +28,7 @@ from fogofwar.analyze.events.lexicon import TriggerClass, load_lexicon, match_tr
 from fogofwar.analyze.events.syntax import (
     DocIndex,
     clause_tokens,
+    coarseness,
     governor,
     linked,
     noun_args,
@@ -242,6 +243,8 @@ def _build(span: Span, cls: TriggerClass, ctx: DocIndex) -> Mention | None:
         inner = {t.i for t in head.subtree}
         m.place = ctx.place_in([t for t in clause_tokens(host) if t.i not in inner and not country_actor(t)],
                                head.head)
+    if m.place is None and (nominal or head.dep_ == "pobj"):  # "after a night of shelling" (a gerund)
+        m.place = _host_verb_place(anchor, ctx)
     if m.place is None:
         m.place = frame_place(m.anchor or head, ctx)
     # "its capture": only "its" refers back to a happening ("his attacks", "their battle" are no events)
@@ -426,6 +429,32 @@ _REGION_CODES = ("ADM1", "ADM2", "ADM3", "RGN")
 
 def _region(place: Place | None) -> bool:
     return place is not None and (place.feature_code or "") in _REGION_CODES
+
+
+_HOST_PREPS = frozenset({"in", "during", "after", "amid", "by", "following"})
+_TIME_HEADS = frozenset({"night", "day", "days", "week", "weeks", "hours", "morning", "evening"})
+
+
+def _host_verb_place(noun: Token, ctx: DocIndex) -> Place | None:
+    """The settlement of the verb a nominal happening is the circumstance of: "a girl killed in
+    Vinnytsia, in a missile attack", "two died in Izium after a night of shelling". Not of a report
+    or a meeting ("said in Kyiv during the attack"), only a toll's after "after" ("talks resumed in
+    Istanbul after the strike" is no strike in Istanbul), and never a country."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _TIME_HEADS | words()[
+            "quantity_heads"]:
+        tok = tok.head.head  # "a night of shelling", "a wave of strikes"
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in _HOST_PREPS:
+        return None
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in words()["report_verbs"] | words()["meeting_verbs"]:
+        return None
+    if tok.head.lower_ not in ("in", "during", "amid") and verb.lemma_.lower() not in words()["toll_verbs"] | {"die"}:
+        return None  # "killed after a strike" is the strike's toll; "talks resumed after a strike" is not
+    inner = {t.i for t in tok.head.subtree}
+    place = ctx.place_in([t for t in clause_tokens(verb) if t.i not in inner and not country_actor(t)
+                          and not affiliation(t)], verb)
+    return place if place is not None and coarseness(place) < 3 else None
 
 
 def frame_place(anchor: Token, ctx: DocIndex) -> Place | None:
