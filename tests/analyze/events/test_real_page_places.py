@@ -319,3 +319,33 @@ def test_a_bare_killing_among_strikes_is_their_toll_and_alone_an_attack(analyzer
     assert ("Shelling/artillery/missile attack", "Donetsk Oblast") in happened(analyzer, toll, "2022-07-24")
     alone = "The governor of the Donetsk region said two civilians had been killed on Saturday."
     assert happened(analyzer, alone, "2022-07-24") == [("Attack", "Donetsk Oblast")]
+
+
+def test_a_state_s_attack_on_a_state_is_the_war_itself(analyzer: Analyzer) -> None:
+    text = "Russia's disastrous attack on Ukraine has cost it dearly, the analyst wrote."
+    assert happened(analyzer, text, "2022-07-24") == []
+
+
+def test_the_war_s_start_in_a_since_frame_does_not_date_the_strike(analyzer: Analyzer) -> None:
+    text = "Kharkiv was shelled, the most massive shelling since the war began on February 24."
+    analysis = analyzer.analyze(Article(id="t", text=text, published="2022-07-24"))
+    news = [e for e in analysis.events if e.context == "happened" and not e.background]
+    assert news and all(e.date is None or e.date.text != "February 24" for e in news)
+
+
+def test_a_total_in_a_relative_clause_keeps_the_attack_of_the_day(analyzer: Analyzer) -> None:
+    text = ("A missile attack on Kharkiv, which the minister called the most massive since the war began, "
+            "killed two people on Sunday.")
+    assert [e[0] for e in happened(analyzer, text, "2022-07-24")] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Russian troops bombed Irpin on Saturday.", "Air/drone strike"),
+        ("Insurgents bombed a checkpoint with a roadside device in Kirkuk on Saturday.",
+         "Remote explosive/landmine/IED"),
+    ],
+)
+def test_a_state_s_bombing_is_from_the_air(analyzer: Analyzer, text: str, sub: str) -> None:
+    assert [e[0] for e in happened(analyzer, text, "2022-07-24")] == [sub]

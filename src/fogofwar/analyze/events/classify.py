@@ -122,6 +122,8 @@ def sub_event_type(m: Mention) -> str:
     if name in ("strike", "bombing", "blast", "air_weak", "shelling", "attack", "clash_weak"):
         if name in ("bombing", "blast") and cw & words()["device_words"] and not cw & words()["air_words"]:
             return "Remote explosive/landmine/IED"
+        if name == "bombing" and any(a.kind in ("military", "country") for a in m.agents[:1]):
+            return "Air/drone strike"  # "Russia's bombing of the energy system": a state bombs from the air
         if cw & words()["air_words"] or name == "air_weak":
             return "Air/drone strike"
         if cw & words()["artillery_words"] or name in ("strike", "shelling"):

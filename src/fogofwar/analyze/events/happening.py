@@ -186,7 +186,15 @@ def war_itself(m: Mention) -> bool:
     lemma = m.head.lemma_.lower()
     if lemma in ("offensive", "counteroffensive", "counter-offensive"):
         return not m.has_support and any(c.dep_ == "poss" for c in m.head.children)  # "its offensive"
+    if lemma in _WAR_ATTACKS and m.date is None and m.place is not None and m.place.precision == 3:
+        # "Russia's disastrous attack on Ukraine", "aggression against Ukraine": a state's war on a state
+        targets = [g for c in m.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                   for g in c.children if g.dep_ == "pobj"]
+        return bool(targets) and all(g.ent_type_ == "GPE" and g.idx == m.place.start for g in targets)
     return lemma in WAR_NOUNS
+
+
+_WAR_ATTACKS = frozenset({"attack", "assault", "aggression", "onslaught"})
 
 
 _OFFER_VERBS = frozenset({"offer", "propose", "call", "demand", "reject", "seek", "suggest", "urge", "want",
@@ -315,7 +323,7 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
         return "talks"
     if sub == "Non-violent transfer of territory" and any(_hands_people(m) for m in mentions):
         return "people"  # "handed over 144 prisoners": an exchange, not territory
-    if all(_TOTAL.search(" ".join(t.text for t in m.clause)) for m in mentions):
+    if all(_TOTAL.search(" ".join(t.text for t in _own_words(m))) for m in mentions):
         return "total"
     if all(habitual(m) for m in mentions):
         return "total"  # "poison gas was used repeatedly in Syria": a pattern over time, no one happening
@@ -324,6 +332,19 @@ def not_a_happening(g: Group, sub: str, place: object = None) -> str | None:
     if all(_in_headline(m) for m in mentions):
         return "headline"
     return None
+
+
+def _own_words(m: Mention) -> list[Token]:
+    """A mention's clause without the relative clauses of its nouns ("hit Ukraine with an attack,
+    which the minister called the biggest since the war began": no total since the war)."""
+    def inside_relative(t: Token) -> bool:
+        for a in (t, *t.ancestors):
+            if a.i == m.head.i or a.is_ancestor(m.head):
+                return False
+            if a.dep_ == "relcl":
+                return True
+        return False
+    return [t for t in m.clause if not inside_relative(t)]
 
 
 _PEOPLE = frozenset({"prisoner", "soldier", "body", "people", "civilian", "child", "captive", "pow", "fighter",

@@ -238,7 +238,7 @@ class DocIndex:
         best_d = 1_000
         for tok in tokens:
             date = self._date_tok.get(tok.i)
-            if date is not None and _tree_distance(tok, anchor) < best_d and not _other_relative(tok, anchor):
+            if date is not None and _tree_distance(tok, anchor) < best_d and not other_frame(tok, anchor):
                 best, best_d = date, _tree_distance(tok, anchor)
         return best
 
@@ -264,13 +264,18 @@ def coarseness(place: Place) -> int:
     return 2
 
 
-def _other_relative(tok: Token, anchor: Token) -> bool:
-    """Whether a date sits in a relative clause that the anchor is not in: "reported by the head
-    of Sevastopol, in Crimea, which was annexed in 2014" does not date the report."""
+_FRAME_MARKS = frozenset({"since", "until", "till"})
+
+
+def other_frame(tok: Token, anchor: Token) -> bool:
+    """Whether a date sits in a relative clause or a "since" frame that the anchor is not in:
+    "reported by the head of Sevastopol, in Crimea, which was annexed in 2014" does not date the
+    report, nor does "the most massive shelling since the war began on February 24"."""
     for a in (tok, *tok.ancestors):
         if a.i == anchor.i or a.is_ancestor(anchor):
             return False
-        if a.dep_ == "relcl":
+        if a.dep_ == "relcl" or (a.dep_ == "prep" and a.lower_ in _FRAME_MARKS) or any(
+                c.dep_ == "mark" and c.lower_ in _FRAME_MARKS for c in a.children):
             return True
     return False
 

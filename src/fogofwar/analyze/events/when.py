@@ -18,7 +18,7 @@ from fogofwar.analyze.events.context import mention_context
 from fogofwar.analyze.events.coref import Group
 from fogofwar.analyze.events.lexicon import words
 from fogofwar.analyze.events.mentions import Mention
-from fogofwar.analyze.events.syntax import DocIndex
+from fogofwar.analyze.events.syntax import DocIndex, other_frame
 from fogofwar.analyze.extensions import published
 from fogofwar.schema import Claim, DateRef
 
@@ -147,7 +147,7 @@ def report_date(
             return min(found, key=lambda f: f[0].start)[0]
         # the date of the clause that carries the mention: "Russia said on Tuesday that a strike ...,
         # while the brigade said on Wednesday ...": Tuesday
-        dated = [f for f in found if not any(_adjunct(h, f[1]) for h in heads)]
+        dated = [f for f in found if not any(_adjunct(h, f[1]) or other_frame(f[1], h) for h in heads)]
         if dated:
             return min(dated, key=lambda f: min((_path(f[1], h), abs(f[1].i - h.i)) for h in heads))[0]
     return _paragraph_date(doc, min(mine), ctx, pub) if mine else None
