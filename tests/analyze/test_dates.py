@@ -65,6 +65,7 @@ CASES = [
         "2025-12-19",
         "day",
     ),
+    ("The prison was struck overnight on 29 July.", "2025-08-04", "29 July", "2025-07-29", "day"),
     ("Officials said today that the shelling stopped.", "2025-12-20", "today", "2025-12-20", "day"),
     ("The army repelled 40 attacks last week.", "2025-12-20", "last week", "2025-12-08", "week"),
     ("Fighting intensified this week.", "2025-12-20", "this week", "2025-12-15", "week"),
@@ -174,6 +175,11 @@ def test_durations_and_numbers_are_not_dates(nlp: Language, text: str) -> None:
 def test_past_tense_never_gives_future_dates(nlp: Language, text: str, published: str) -> None:
     for d in analyse(nlp, text, published):
         assert d.value is not None and d.value <= published
+
+
+def test_overnight_on_a_named_day_is_that_day(nlp: Language) -> None:
+    dates = analyse(nlp, "The prison was struck overnight on 29 July.", "2025-08-04")
+    assert [d.text for d in dates] == ["29 July"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [("on May 9", "May 9"), ("Theresa May visited Kyiv", None)])

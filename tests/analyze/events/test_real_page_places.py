@@ -349,3 +349,15 @@ def test_a_total_in_a_relative_clause_keeps_the_attack_of_the_day(analyzer: Anal
 )
 def test_a_state_s_bombing_is_from_the_air(analyzer: Analyzer, text: str, sub: str) -> None:
     assert [e[0] for e in happened(analyzer, text, "2022-07-24")] == [sub]
+
+
+def test_a_toll_told_apart_at_the_strike_s_prison_is_its_toll(analyzer: Analyzer) -> None:
+    text = ("The UN is conducting a fact-finding mission after 53 Ukrainian prisoners of war were killed in an "
+            "explosion at a barracks in separatist-controlled Olenivka. Kyiv and Moscow have traded blame over "
+            "the strikes on the prison in Kremlin-controlled Olenivka, in eastern Ukraine, which Russia said "
+            "took place overnight on 29 July.")
+    analysis = analyzer.analyze(Article(id="t", text=text, published="2022-08-04"))
+    happened_events = [e for e in analysis.events if e.context == "happened"]
+    assert [(e.sub_event_type, e.place.name if e.place else None, e.date.value if e.date else None)
+            for e in happened_events] == [("Shelling/artillery/missile attack", "Olenivka", "2022-07-29")]
+    assert not any(a.text == "UN" for e in happened_events for a in e.actors)  # the UN killed no one

@@ -16,7 +16,8 @@ Decisions:
   deadline" in an article of Sept. 28 -> that Sept. 30). Weekdays are the latest on or before
   publication unless the clause is future ("on Thursday" -> the last Thursday); "next week",
   "tomorrow" are future by their words.
-- "overnight" and "last night" are the day before publication (the night began then).
+- "overnight" and "last night" are the day before publication (the night began then);
+  "overnight on 29 July" is 29 July.
 - "last week" is the week before the publication's week; a weekend is that of the week it
   closes ("over the weekend" in a Wednesday article: the week before).
 - Durations and ages ("three years", "10 days", "decades", "a 55-year-old", "in recent days",

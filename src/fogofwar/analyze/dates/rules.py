@@ -344,7 +344,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern(
         "relative_day",
         re.compile(
-            r"\b(?P<day>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|overnight"
+            r"\b(?P<day>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|overnight(?!\s+on\s+(?:\d|[A-Z]))"
             r"|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|later\s+today))"
             r"(?:(?<=(?i:yesterday))\s+(?i:morning|afternoon|evening|night)|(?<=(?i:tomorrow))\s+(?i:morning|afternoon"
             r"|evening|night))?\b"

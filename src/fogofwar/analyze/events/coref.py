@@ -221,7 +221,7 @@ def group_mentions(mentions: list[Mention], sent_of: dict[int, int]) -> list[Gro
             groups.append(Group([m]))
         else:
             target.mentions.append(m)
-    return _tolls_of_strikes(_same_settlement(groups), sent_of)
+    return _tolls_at_strikes(_tolls_of_strikes(_same_settlement(groups), sent_of))
 
 
 def _repeated(g: Group) -> bool:
@@ -296,6 +296,27 @@ def _tolls_of_strikes(groups: list[Group], sent_of: dict[int, int]) -> list[Grou
             if h is not g
             and EVENT_TYPE_OF[h.first.sub_event_type] == "Explosions/Remote violence"
             and any(sent_of[id(x)] in sents for x in h.mentions)
+        ]
+        if len(strikes) == 1:
+            strikes[0].mentions.extend(g.mentions)
+            out.remove(g)
+    return out
+
+
+def _tolls_at_strikes(groups: list[Group]) -> list[Group]:
+    """A killing with no actor and no day of its own at a settlement where the page reports one
+    strike ("53 prisoners were killed in an explosion at a barracks in Olenivka" ... "the strikes on
+    the prison in Olenivka, which took place on 29 July") is that strike's toll, told apart."""
+    out = list(groups)
+    for g in groups:
+        place = g.place()
+        if (place is None or place.geonameid is None or coarseness(place) != 0 or g.date() is not None
+                or not all(m.cls.name == "kill" and not m.agents for m in g.mentions)):
+            continue
+        strikes = [
+            h for h in out
+            if h is not g and EVENT_TYPE_OF[h.first.sub_event_type] == "Explosions/Remote violence"
+            and (hp := h.place()) is not None and hp.geonameid == place.geonameid
         ]
         if len(strikes) == 1:
             strikes[0].mentions.extend(g.mentions)

@@ -126,7 +126,10 @@ def verb_args(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         elif child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in words()["cede_verbs"]:
             # "withdrew from X, handing the city to Ukrainian forces": who took it over
             patients.extend(g for c in child.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
-    if not agents and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    if (not agents and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX")
+            and not {"nsubjpass", "auxpass"} <= {c.dep_ for c in verb.children}):
+        # "troops entered X and shelled Y": the first verb's subject acts; not in a passive clause with
+        # its own subject ("the UN is conducting a mission after 53 prisoners were killed")
         agents = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return agents, patients, pobjs
 
@@ -274,8 +277,19 @@ def other_frame(tok: Token, anchor: Token) -> bool:
     for a in (tok, *tok.ancestors):
         if a.i == anchor.i or a.is_ancestor(anchor):
             return False
-        if a.dep_ == "relcl" or (a.dep_ == "prep" and a.lower_ in _FRAME_MARKS) or any(
+        if (a.dep_ == "relcl" and not _eventive(a)) or (a.dep_ == "prep" and a.lower_ in _FRAME_MARKS) or any(
                 c.dep_ == "mark" and c.lower_ in _FRAME_MARKS for c in a.children):
+            return True
+    return False
+
+
+def _eventive(verb: Token) -> bool:
+    """Whether a relative clause tells when a happening was ("..., in eastern Ukraine, which Russia
+    said took place overnight on 29 July": the strikes took place, not Ukraine), however the parser
+    attached it: its verb, or the verb its speech verb reports, is "take place", "happen", "occur"."""
+    for v in (verb, *(c for c in verb.children if c.dep_ == "ccomp")):
+        lemma = v.lemma_.lower()
+        if lemma in ("happen", "occur") or (lemma == "take" and any(c.lower_ == "place" for c in v.children)):
             return True
     return False
 
