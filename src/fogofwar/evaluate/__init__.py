@@ -33,6 +33,7 @@ EVALUATORS: dict[str, str | Evaluator] = {
     "uncertainty": "fogofwar.evaluate.uncertainty:evaluate_uncertainty",
     "large": "fogofwar.evaluate.large:evaluate_large",
     "realpages": "fogofwar.evaluate.realpages:evaluate_realpages",
+    "stories": "fogofwar.evaluate.stories:evaluate_stories",
 }
 
 

@@ -39,6 +39,14 @@ MIN_OVERLAP_SAME_DAY = 0.5  # no place, no place name: same type and day, close 
 MIN_OVERLAP_UNLIKE = 0.5
 _UNIT: dict[str, float] = {}
 TERRITORY_DAYS = 45
+# Linking by content: an article's lead mention that finds no story by its event joins the story whose
+# lead articles its words are closest to (TF-IDF cosine over the articles linked so far, averaged over
+# the story's lead articles), when that average reaches CONTENT_MIN and their places are not apart.
+CONTENT_MIN = 0.15
+CONTENT_PER_DOUBLING = 0.05  # more closeness needed per doubling of the weeks between the reports
+CONTENT_BOUND = 0.5  # stories whose average closeness, by stale lengths, is under this share of CONTENT_MIN
+CONTENT_POSTINGS = 500  # a word of more linked articles than this adds nothing to closeness (too common)
+CONTENT_APART_KM = 25.0
 
 
 def overlap(words: frozenset[str], other: frozenset[str] | set[str], weight: dict[str, float]) -> float:
@@ -60,6 +68,15 @@ def days_agree(m: Mention, s: StoryState) -> bool:
     return m.lo - 1 <= s.hi and s.lo - 1 <= m.hi
 
 
+def _apart(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two places lie more than CONTENT_APART_KM apart (both with coordinates)."""
+    if not a or not b or a.get("lat") is None or b.get("lat") is None or a.get("lon") is None or b.get("lon") is None:
+        return False
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h))) > CONTENT_APART_KM
+
+
 def _words(name: str | None) -> list[str]:
     return [name_key(w) for w in (name or "").replace("-", " ").split() if len(w) >= 4]
 
@@ -79,6 +96,16 @@ class Linker:
         self.rebuilt: set[str] = set()
         self._df: Counter[str] = Counter()  # mentions each word occurs in, for its weight
         self._mentions = 0
+        # content: each article's words (1 + log count), how many articles have each word, the linked
+        # articles by word, and which story holds each article's lead mention
+        self._terms: dict[str, dict[str, float]] = {}
+        self._adf: Counter[str] = Counter()
+        self._postings: dict[str, dict[str, float]] = defaultdict(dict)  # word -> linked article -> tf
+        self._norms: dict[str, tuple[int, float]] = {}  # article -> (articles seen then, tf-idf length)
+        self._lead_story: dict[str, str] = {}
+        self._story_leads: dict[str, set[str]] = defaultdict(set)
+        self._published: dict[str, int | None] = {}
+        self._places_now: list[dict[str, Any]] = []  # the places of the article being added
 
     def __len__(self) -> int:
         return len(self.stories)
@@ -90,11 +117,18 @@ class Linker:
         changed = self._forget(aid) if aid in self._by_article else set()
         copy, sig = self.syndication.add(aid, data.get("text") or "", day(data.get("published")),
                                          data.get("outlet"), sig)  # fmt: skip
-        for mention in event_mentions(data):
+        mentions = event_mentions(data)
+        self._places_now = [m.place for m in mentions if m.place]
+        for mention in mentions:
             self._count(mention)
+            self._count_terms(mention)
             sid = self._link(mention)
             if sid is not None:
                 changed.add(sid)
+                self._note_lead(mention, sid)
+            elif mention.terms:
+                self._uncount_terms(aid)  # the words counted are those of linked articles only,
+                # so that a linker resumed from the stored stories weighs words as this one does
         return changed, copy, sig
 
     def restore(self, members: Iterable[tuple[str, int, Mention]]) -> None:
@@ -110,10 +144,116 @@ class Linker:
             state.add(mention, self.syndication)
             self._register(state, mention)
             self._count(mention)
+            self._count_terms(mention)
+            self._note_lead(mention, sid)
 
     def _count(self, mention: Mention) -> None:
         self._mentions += 1
         self._df.update(mention.tokens)
+
+    def _count_terms(self, mention: Mention) -> None:
+        if not mention.terms or mention.article in self._terms:
+            return
+        self._terms[mention.article] = {w: 1.0 + math.log(k) for w, k in mention.terms if k > 0}
+        self._published[mention.article] = mention.published
+        self._adf.update(self._terms[mention.article].keys())
+
+    def _uncount_terms(self, article: str) -> None:
+        self._published.pop(article, None)
+        self._norms.pop(article, None)
+        for w in self._terms.pop(article, {}):
+            self._adf[w] -= 1
+            posting = self._postings.get(w)
+            if posting is not None:
+                posting.pop(article, None)
+        lead = self._lead_story.pop(article, None)
+        if lead is not None:
+            self._story_leads[lead].discard(article)
+
+    def _note_lead(self, mention: Mention, sid: str) -> None:
+        if not mention.terms or mention.article in self._lead_story:
+            return
+        self._lead_story[mention.article] = sid
+        self._story_leads[sid].add(mention.article)
+        for w, tf in self._terms.get(mention.article, {}).items():
+            self._postings[w][mention.article] = tf
+
+    def _idf(self, w: str, n: int) -> float:
+        return math.log((1 + n) / (1 + self._adf[w])) + 1.0
+
+    def _norm(self, article: str, exact: bool = False) -> float:
+        """The length of an article's tf-idf vector (words of over half the articles left out): as
+        the words stand now (``exact``), else as they stood when last computed, until the articles
+        seen grow by a tenth (a bound to find candidates with; decisions use the exact length)."""
+        n = len(self._terms)
+        cached = self._norms.get(article)
+        if not exact and cached is not None and n <= cached[0] * 1.1 + 10:
+            return cached[1]
+        norm = math.sqrt(sum((tf * self._idf(w, n)) ** 2 for w, tf in self._terms.get(article, {}).items()
+                             if self._adf[w] <= n / 2)) or 1.0  # fmt: skip
+        self._norms[article] = (n, norm)
+        return norm
+
+    def _dots(self, article: str) -> dict[str, float]:
+        """The dot product of an article's normalised tf-idf vector with the raw one of each linked
+        article sharing one of its less common words (words of more than CONTENT_POSTINGS linked
+        articles add nothing): divided by the other's length, their cosine."""
+        n = len(self._terms)
+        mine = {w: tf * self._idf(w, n) for w, tf in self._terms.get(article, {}).items() if self._adf[w] <= n / 2}
+        norm = math.sqrt(sum(v * v for v in mine.values())) or 1.0
+        acc: dict[str, float] = defaultdict(float)
+        for w, v in mine.items():
+            posting = self._postings.get(w)
+            if not posting or len(posting) > CONTENT_POSTINGS:
+                continue
+            weight = v * self._idf(w, n) / norm
+            for other, tf in posting.items():
+                acc[other] += weight * tf
+        acc.pop(article, None)
+        return acc
+
+    def _content_floor(self, published: int | None, leads: set[str]) -> float:
+        """CONTENT_MIN for reports of one week, more as the weeks between them double: a report
+        months later (a trial, a plea) must be closer in words than one of the next day."""
+        days = [self._published.get(a) for a in leads]
+        gaps = [abs(published - d) for d in days if d is not None] if published is not None else []
+        if not gaps:
+            return CONTENT_MIN
+        return CONTENT_MIN + CONTENT_PER_DOUBLING * math.log2(1 + min(gaps) / 7)
+
+    def _by_content(self, mention: Mention) -> StoryState | None:
+        """The story whose lead articles are closest to this article in words (see CONTENT_MIN)."""
+        dots = self._dots(mention.article)
+        by_story: dict[str, list[str]] = defaultdict(list)
+        for other in sorted(dots):
+            sid = self._lead_story.get(other)
+            if sid is not None and sid in self.stories:
+                by_story[sid].append(other)
+        sums: dict[str, float] = {}
+        for sid, others in by_story.items():
+            # a cheap bound first (lengths as last computed), then the exact average cosine
+            leads = max(1, len(self._story_leads[sid]))
+            if sum(dots[o] / self._norm(o) for o in others) / leads < CONTENT_MIN * CONTENT_BOUND:
+                continue
+            sums[sid] = sum(dots[o] / self._norm(o, exact=True) for o in others)
+        best: StoryState | None = None
+        best_key: tuple[float, int] | None = None
+        places = [mention.place] if mention.place else self._places_now
+        for sid, total in sums.items():
+            leads = self._story_leads[sid]
+            score = total / max(1, len(leads))
+            if score < CONTENT_MIN or score < self._content_floor(mention.published, leads):
+                continue
+            state = self.stories[sid]
+            if ANY not in (mention.family, state.family) and mention.explicit and state.explicit \
+                    and not days_agree(mention, state):
+                continue  # each report names its day, and the days differ: two happenings
+            if places and state.place and all(_apart(p, state.place) for p in places):
+                continue  # the article's happenings are all far from the story's place
+            key = (-score, self._order[sid])
+            if best_key is None or key < best_key:
+                best, best_key = state, key
+        return best
 
     def _weights(self, words: frozenset[str]) -> dict[str, float]:
         n = self._mentions + 1
@@ -136,9 +276,12 @@ class Linker:
 
     def _link(self, mention: Mention) -> str | None:
         state = self._best(mention)
+        if state is None and mention.terms:
+            state = self._by_content(mention)
         if state is None:
-            if mention.family == ANY:
-                return None  # an article-wide mention only joins
+            if mention.family == ANY and not mention.eventless:
+                return None  # an article-wide mention of claims only joins; one with the article's
+                # words opens a story that later reports of the happening join by content
             state = StoryState.open(mention)
             while state.id in self.stories:  # the same event id linked twice: a re-analysed article
                 state.id += "x"
@@ -244,6 +387,7 @@ class Linker:
         """Take an article's mentions out of its stories (before it is linked again)."""
         changed = self._by_article.pop(article, set())
         self.rebuilt |= changed
+        self._uncount_terms(article)
         for sid in changed:
             state = self.stories[sid]
             state.remove_article(article)

@@ -134,6 +134,11 @@ class Mention:
     # Other towns of the article that its words name ("in Gulyaipole in the Zaporozhye region"
     # placed at Zaporizhzhia): looked up too, with a stricter overlap.
     alt_keys: tuple[str, ...] = ()
+    # The article's content words with their counts (title and text), on its lead mention only: what
+    # links two reports of one happening that the event features keep apart (no event, another type,
+    # no place or date).
+    terms: tuple[tuple[str, int], ...] = ()
+    eventless: bool = False  # an article-wide mention of an article with no event at all: may open a story
 
 
 def _claim_info(claim: dict[str, Any]) -> ClaimInfo:
@@ -240,11 +245,39 @@ def _attacker(texts: Sequence[str]) -> str | None:
     return None
 
 
+CONTENT_TERMS = 120  # content words kept per article: its most frequent
+
+
+@lru_cache(maxsize=1)
+def _content_stop() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | STOPWORDS
+
+
+def content_terms(title: str | None, text: str) -> tuple[tuple[str, int], ...]:
+    """An article's content words (3+ letters, lower case, no stop words) and their counts, the
+    CONTENT_TERMS most frequent (ties by word)."""
+    stop = _content_stop()
+    counts: dict[str, int] = {}
+    for w in _WORD.findall(f"{title or ''}\n{text}".lower()):
+        if len(w) > 2 and w not in stop:
+            counts[w] = counts.get(w, 0) + 1
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CONTENT_TERMS])
+
+
+def _lead(events: Sequence[dict[str, Any]]) -> int:
+    """The article's lead happening: its first event that happened, else its first."""
+    return next((n for n, e in enumerate(events) if e.get("context") == "happened"), 0)
+
+
 def event_mentions(data: dict[str, Any]) -> list[Mention]:
     """The linkable events of one analysis (contract JSON). The article's voiced claims that back
     none of its events go with its first linkable event (they are most often about what the article
-    is about: "GeoConfirmed said it had geolocated the footage"). An article without linkable
-    events gives one article-wide mention (family ``*``), which may join a story but never opens one."""
+    is about: "GeoConfirmed said it had geolocated the footage"). The lead happening carries the
+    article's content words. An article without linkable events gives one article-wide mention
+    (family ``*``), which may join a story; with no event at all it carries the article's words
+    and opens a story of its own when none is close."""
     aid = data["id"]
     published = day(data.get("published"))
     claims = {c["id"]: _claim_info(c) for c in data.get("claims") or ()}
@@ -254,14 +287,19 @@ def event_mentions(data: dict[str, Any]) -> list[Mention]:
     loose = tuple(c for cid, c in claims.items() if cid not in backed and c.voiced)
     placed = [n for n, e in enumerate(events) if place_key(e.get("place"))]
     host = placed[0] if placed else 0
+    terms = content_terms(data.get("title"), data.get("text") or "")
+    lead = _lead(events)
     out = []
     for n, event in enumerate(events):
         own = tuple(claims[c] for c in event.get("claim_ids") or () if c in claims)
-        out.append(_mention(aid, published, event, own + loose if n == host else own, places))
-    if not out and loose:
+        m = _mention(aid, published, event, own + loose if n == host else own, places)
+        out.append(replace(m, terms=terms) if n == lead else m)
+    if not out:
+        # an article with no event at all (none hypothetical, none planned) may still report a
+        # happening in words the event stage does not read: its words link it by content
         pseudo = {"id": f"{aid}:article", "event_type": None, "sub_event_type": None, "context": "happened"}
         m = _mention(aid, published, pseudo, loose)
-        out.append(replace(m, family=ANY))
+        out.append(replace(m, family=ANY, terms=terms, eventless=not data.get("events")))
     return out
 
 
@@ -273,7 +311,7 @@ def mention_to_dict(m: Mention) -> dict[str, Any]:
         "date": m.date, "lo": m.lo, "hi": m.hi, "explicit": m.explicit, "context": m.context,
         "fatalities": m.fatalities, "controller": m.controller, "attacker": m.attacker, "tokens": sorted(m.tokens),
         "claims": [[c.id, c.status, c.type, c.kind, c.role, c.side, c.name, c.content, c.cue] for c in m.claims],
-        "alt_keys": list(m.alt_keys),
+        "alt_keys": list(m.alt_keys), "terms": [list(t) for t in m.terms], "eventless": m.eventless,
     }  # fmt: skip
 
 
@@ -285,4 +323,5 @@ def mention_from_dict(d: dict[str, Any]) -> Mention:
         fatalities=d["fatalities"], controller=d["controller"], attacker=d.get("attacker"),
         tokens=frozenset(d["tokens"]),
         claims=tuple(ClaimInfo(*c) for c in d["claims"]), alt_keys=tuple(d.get("alt_keys") or ()),
+        terms=tuple((w, int(k)) for w, k in d.get("terms") or ()), eventless=bool(d.get("eventless")),
     )  # fmt: skip
