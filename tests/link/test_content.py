@@ -98,3 +98,23 @@ def test_only_the_lead_happening_carries_the_article_s_words_and_they_survive_st
     assert mention_from_dict(mention_to_dict(lead)) == lead
     eventless = event_mentions(article("y", "2015-05-02", [], [], text=HEARING))
     assert [(m.family, m.eventless, bool(m.terms)) for m in eventless] == [("*", True, True)]
+
+
+def test_two_typed_events_at_one_place_kept_apart_by_the_event_rules_stay_apart() -> None:
+    # an agency's template tells a battle and an attack on civilians in one town on one day alike
+    template = ("{what} in Kharkiv on Wednesday, killing 15 people, Suspilne reported, citing Vadym Filashkin. "
+                "The reports could not be independently verified.")  # fmt: skip
+    kharkiv = place("Kharkiv", 706483)
+    clash = event("b:ev1", "Armed clash", kharkiv, "2025-10-01", [])
+    battle = article("b", "2025-10-01", [], [clash], text=template.format(what="Russian and Ukrainian units clashed"))
+    shooting = event("a:ev1", "Attack", kharkiv, "2025-10-01", [])
+    fired = template.format(what="Russian soldiers fired on civilians")
+    attack = article("a", "2025-10-01", [], [shooting], text=fired)
+    stories = _linked(*_fillers(), battle, attack)
+    assert _story_of(stories, "b") != _story_of(stories, "a")
+
+
+def test_numbers_count_as_words() -> None:
+    data = article("n", "2015-05-02", [], [], text="The 86th Oscars in 2014: 25 hurt, 3 seats.")
+    terms = dict(event_mentions(data)[0].terms)
+    assert {"86th", "2014", "25"} <= set(terms) and "3" not in terms

@@ -245,9 +245,11 @@ class Linker:
             if score < CONTENT_MIN or score < self._content_floor(mention.published, leads):
                 continue
             state = self.stories[sid]
-            if ANY not in (mention.family, state.family) and mention.explicit and state.explicit \
-                    and not days_agree(mention, state):
-                continue  # each report names its day, and the days differ: two happenings
+            if ANY not in (mention.family, state.family) and (
+                    not days_agree(mention, state) or (mention.place_key and state.place_keys)):
+                # two events on days that cannot meet, or both placed (at two places, two happenings;
+                # at one, the event rules have judged them): however alike the words
+                continue
             if places and state.place and all(_apart(p, state.place) for p in places):
                 continue  # the article's happenings are all far from the story's place
             key = (-score, self._order[sid])

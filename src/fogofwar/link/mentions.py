@@ -245,6 +245,8 @@ def _attacker(texts: Sequence[str]) -> str | None:
     return None
 
 
+# words, and numbers of two digits or more (years, tolls, ages, ordinals: "the 86th Oscars")
+_TERM = re.compile(r"[^\W\d_]+|(?<![\w.])\d+(?:\.\d+)?(?:st|nd|rd|th)?(?![\w.])", re.UNICODE)
 CONTENT_TERMS = 120  # content words kept per article: its most frequent
 
 
@@ -260,8 +262,8 @@ def content_terms(title: str | None, text: str) -> tuple[tuple[str, int], ...]:
     CONTENT_TERMS most frequent (ties by word)."""
     stop = _content_stop()
     counts: dict[str, int] = {}
-    for w in _WORD.findall(f"{title or ''}\n{text}".lower()):
-        if len(w) > 2 and w not in stop:
+    for w in _TERM.findall(f"{title or ''}\n{text}".lower()):
+        if (len(w) > 2 or (len(w) == 2 and w[0].isdigit())) and w not in stop:
             counts[w] = counts.get(w, 0) + 1
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:CONTENT_TERMS])
 
