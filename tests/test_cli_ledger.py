@@ -401,8 +401,14 @@ def test_ingest_links_stories_and_stories_lists_them(cli: click.Group, tmp_path:
     assert story["id"] in table and "Siversk" in table
     assert run(cli, "stories", "--db", db, "--json", "--status", "confirmed").output == ""
     shown = run(cli, "story", "--db", db, story["id"]).output
-    for needle in ("timeline", "origins by side", "contradictions", "General Staff", "claim:c1", "deny:c1"):
+    for needle in ("why contested", "origins by side", "contradictions", "General Staff", "claim:c1", "deny:c1"):
         assert needle in shown
+    # it explains itself: the claims' texts with source, side and date, the articles with their outlets
+    flat = " ".join(shown.split())
+    for needle in ("Ministry of Defence of Russia (russia), 2025-12-08, reported: Russian forces captured Siversk",
+                   "(ukraine), 2025-12-09, denied: Russian claims that Siversk had been captured were false",
+                   "articles", "2025-12-09"):  # fmt: skip
+        assert needle in flat, needle
     assert json.loads(run(cli, "story", "--db", db, story["id"], "--json").output) == story
 
 

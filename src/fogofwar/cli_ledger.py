@@ -437,8 +437,9 @@ def stories(db: str, status: str | None, place: str | None, since: dt.datetime |
 @click.argument("story_id", metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="The story as one JSON object.")
 def story(db: str, story_id: str, as_json: bool) -> None:
-    """One story: its status over time, its origins by side, its contradictions."""
-    from fogofwar.store.links import get_story
+    """One story, explained: why its status (the claims that moved it, with source, side and date),
+    each origin with its claims, the contradictions as text, the articles with their outlets."""
+    from fogofwar.store.links import get_story, story_details
 
     found = _query(get_story, db, sid=story_id)
     if found is None:
@@ -448,7 +449,8 @@ def story(db: str, story_id: str, as_json: bool) -> None:
         return
     from fogofwar.link.render import print_renderable, story_view
 
-    print_renderable(story_view(found), sys.stdout.isatty())
+    claims, articles = _query(story_details, db, story=found)
+    print_renderable(story_view(found, claims, articles), sys.stdout.isatty())
 
 
 COMMANDS = (ingest, claims, events, places, export, link, stories, story)

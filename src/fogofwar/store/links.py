@@ -243,6 +243,49 @@ def list_stories(
         return [Story.from_dict(data) for data in session.scalars(stmt)]
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimText:
+    """A story's claim as a reader needs it: who, which side, how said, what, in which article."""
+
+    id: str
+    article: str
+    source: str | None  # the source's canonical name, else its words; None for the article's own voice
+    side: str | None
+    status: str
+    content: str
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+
+
+def story_details(store: Store, story: Story) -> tuple[dict[str, ClaimText], dict[str, ArticleInfo]]:
+    """The texts of a story's claims and its articles' outlets, dates and titles, for ``story ID``."""
+    from fogofwar.store.models import ClaimRow
+
+    claims: dict[str, ClaimText] = {}
+    articles: dict[str, ArticleInfo] = {}
+    with store.session() as session:
+        for chunk in _chunks(list(story.articles)):
+            for aid, outlet, published, title in session.execute(
+                    select(ArticleRow.id, ArticleRow.outlet, ArticleRow.published, ArticleRow.title)
+                    .where(ArticleRow.id.in_(chunk))):  # fmt: skip
+                articles[aid] = ArticleInfo(aid, outlet, published.isoformat() if published else None, title)
+        for chunk in _chunks(list(story.claims)):
+            rows = session.execute(
+                select(ClaimRow.id, ClaimRow.article_id, ClaimRow.source_canonical, ClaimRow.source_text,
+                       ClaimRow.source_side, ClaimRow.status, ClaimRow.content_text).where(ClaimRow.id.in_(chunk)))
+            for cid, aid, canonical, text, side, status, content in rows:
+                published = articles[aid].published if aid in articles else None
+                claims[cid] = ClaimText(cid, aid, canonical or text, side, status, content, published)
+    return claims, articles
+
+
 def get_story(store: Store, sid: str) -> Story | None:
     with store.session() as session:
         data = session.scalar(select(StoryRow.data).where(StoryRow.id == sid))
