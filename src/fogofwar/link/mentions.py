@@ -273,10 +273,37 @@ def _lead(events: Sequence[dict[str, Any]]) -> int:
     return next((n for n, e in enumerate(events) if e.get("context") == "happened"), 0)
 
 
+SINGLE_HAPPENING_EVENTS = 3  # at most this many linkable events at one place: the article tells one happening
+
+
+def _loose_claims_by_event(events: Sequence[dict[str, Any]], loose: Sequence[ClaimInfo]
+                           ) -> dict[int, tuple[ClaimInfo, ...]]:  # fmt: skip
+    """Which event each voiced claim that backs none is about. In an article that tells one
+    happening (its linkable events at one place at most, a few of them), its first placed event:
+    the claims are most often about what the article is about ("GeoConfirmed said it had geolocated
+    the footage"). In a longer piece, the event whose place the claim names, else none: a speaker
+    of a long piece is no origin of every happening in it."""
+    if not events or not loose:
+        return {}
+    keys = {place_key(e.get("place")) for e in events} - {None}
+    placed = [n for n, e in enumerate(events) if place_key(e.get("place"))]
+    if len(keys) <= 1 and len(events) <= SINGLE_HAPPENING_EVENTS:
+        return {placed[0] if placed else 0: tuple(loose)}
+    out: dict[int, list[ClaimInfo]] = {}
+    for claim in loose:
+        words = tokens(claim.content)
+        for n in placed:
+            place = events[n].get("place") or {}
+            named = tokens(place.get("name") or "") | tokens(place.get("text") or "")
+            if named and named <= words:
+                out.setdefault(n, []).append(claim)
+                break
+    return {n: tuple(cs) for n, cs in out.items()}
+
+
 def event_mentions(data: dict[str, Any]) -> list[Mention]:
     """The linkable events of one analysis (contract JSON). The article's voiced claims that back
-    none of its events go with its first linkable event (they are most often about what the article
-    is about: "GeoConfirmed said it had geolocated the footage"). The lead happening carries the
+    none of its events go with the event they are about (``_loose_claims_by_event``). The lead happening carries the
     article's content words. An article without linkable events gives one article-wide mention
     (family ``*``), which may join a story; with no event at all it carries the article's words
     and opens a story of its own when none is close."""
@@ -287,14 +314,13 @@ def event_mentions(data: dict[str, Any]) -> list[Mention]:
     places = list(data.get("places") or ())
     backed = {c for e in data.get("events") or () for c in e.get("claim_ids") or ()}
     loose = tuple(c for cid, c in claims.items() if cid not in backed and c.voiced)
-    placed = [n for n, e in enumerate(events) if place_key(e.get("place"))]
-    host = placed[0] if placed else 0
+    extra = _loose_claims_by_event(events, loose)
     terms = content_terms(data.get("title"), data.get("text") or "")
     lead = _lead(events)
     out = []
     for n, event in enumerate(events):
         own = tuple(claims[c] for c in event.get("claim_ids") or () if c in claims)
-        m = _mention(aid, published, event, own + loose if n == host else own, places)
+        m = _mention(aid, published, event, own + extra.get(n, ()), places)
         out.append(replace(m, terms=terms) if n == lead else m)
     if not out:
         # an article with no event at all (none hypothetical, none planned) may still report a
