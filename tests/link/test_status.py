@@ -101,3 +101,15 @@ def test_a_hedged_open_source_claim_does_not_confirm() -> None:
     hedged = _osint("osint", "the fall of Siversk could isolate Ukrainian troops", status="hedged")
     story = only(link(capture("claim", "2025-12-08"), hedged))
     assert story.status != "confirmed"
+
+
+def test_a_confirmation_never_rests_on_one_article() -> None:
+    # one article quotes the claimant and the footage's geolocation: claimed until another report
+    c1 = claim("one:c1", "Russian forces captured Siversk on Monday", MOD)
+    c2 = claim("one:c2", "they had geolocated the video to Siversk", DEEPSTATE)
+    e = event("one:ev1", "Non-state actor overtakes territory", place("Siversk"), "2025-12-08", ["one:c1", "one:c2"],
+              controller="russia")  # fmt: skip
+    alone = only(link(article("one", "2025-12-08", [c1, c2], [e])))
+    assert alone.status != "confirmed" and alone.independent_sources == 2
+    second = capture("other", "2025-12-09", GS, content="Russian forces captured Siversk, the General Staff said")
+    assert only(link(article("one", "2025-12-08", [c1, c2], [e]), second)).status == "confirmed"

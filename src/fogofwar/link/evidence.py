@@ -136,12 +136,14 @@ class Evidence:
     tolls: list[tuple[int, int | None, str]] = field(default_factory=list)  # (figure, day, claim id)
     control_claim: str | None = None
     claims: dict[str, None] = field(default_factory=dict)
+    articles: dict[str, None] = field(default_factory=dict)
     reports: Reports = field(default_factory=Reports)
     _origins: list[Origin] | None = None
     _position: int = 0
 
     def add(self, mention: Mention) -> None:
         self._origins = None
+        self.articles.setdefault(mention.article, None)
         if self.country is None and mention.place:
             self.country = mention.place.get("country_code")
         deniers = {c.side for c in mention.claims if is_denial(c)}
@@ -211,6 +213,10 @@ class Evidence:
             for o in supporters:
                 if o.side != side and o.first_support != d.claim:
                     yield (o.first_support, d.claim)  # type: ignore[misc]
+
+    def independent_reports(self) -> int:
+        """The story's articles, a syndicated copy or a relay of one wire counted once."""
+        return len({self.reports.of(a, self.syndication) for a in self.articles})
 
     def contested(self) -> bool:
         return bool(self.pairs) or next(self._denial_pairs(), None) is not None

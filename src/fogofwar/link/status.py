@@ -7,7 +7,8 @@
 - confirmed: the other side concedes it (an origin of the side opposed to the claimant supports
   it), or independent visual evidence is reported (an open-source origin supports it, or a
   supporting claim reports geolocated footage or satellite images), with a claim that is neither
-  hedged ("analysts suggest the fall of X could ...") nor unverified.
+  hedged ("analysts suggest the fall of X could ...") nor unverified; never on one article (its
+  syndicated copies and relays of one wire count as that one).
 - refuted: the claimant's own side denies or retracts it, or an open-source or analyst origin of
   no party (independent, international) denies it or shows the other side in control.
 
@@ -35,11 +36,12 @@ def status(evidence: Evidence) -> str:
     supporters = [o for o in origins if o.supports]
     if _refuted(origins, claimant):
         return "refuted"
-    if any((o.type == "osint" or o.visual) and o.firm for o in supporters):
+    several = evidence.independent_reports() >= 2  # a confirmation never rests on one article
+    if several and any((o.type == "osint" or o.visual) and o.firm for o in supporters):
         return "confirmed"
     other = OPPOSITE.get(claimant)
     conceding = [o for o in supporters if o.side == other]
-    if conceding:
+    if several and conceding:
         # A concession confirms when the conceding source disputes nothing (a brigade that reports
         # the strike on it but not the toll concedes nothing).
         disputed = {c for pair in evidence.contradiction_pairs() for c in pair}
