@@ -209,6 +209,15 @@ def test_ingest_where_nothing_could_be_stored_fails(cli: click.Group, tmp_path: 
     assert "nothing could be stored" in result.stderr
 
 
+def test_article_lines_given_as_analyses_are_refused_by_name(cli: click.Group, tmp_path: Path) -> None:
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text('{"id": "a1", "text": "Russian forces shelled Kharkiv."}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(tmp_path / "l.db"), "--analyses", str(articles)])
+    assert result.exit_code == 1
+    assert "error: a1:" in result.stderr and "not an analysis of the contract" in result.stderr
+    assert "ingest it without --analyses" in result.stderr
+
+
 def test_default_db_is_in_the_current_folder(
     cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

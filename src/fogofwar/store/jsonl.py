@@ -10,6 +10,9 @@ from typing import IO
 
 from fogofwar.schema import Analysis, AnalysisError
 
+# What every analysis of the contract carries (an article line has an id and a text only).
+ANALYSIS_KEYS = ("schema_version", "entities", "places", "dates", "claims", "events")
+
 
 def read_analyses_stream(stream: IO[str], name: str) -> Iterator[Analysis | AnalysisError]:
     for lineno, line in enumerate(stream, start=1):
@@ -27,6 +30,11 @@ def read_analyses_stream(stream: IO[str], name: str) -> Iterator[Analysis | Anal
         aid = str(data.get("id") or lineno)
         if "error" in data:
             yield AnalysisError(aid, str(data["error"]))
+            continue
+        missing = [k for k in ANALYSIS_KEYS if k not in data]
+        if missing:
+            hint = " (an article? ingest it without --analyses to analyse it)" if "text" in data else ""
+            yield AnalysisError(aid, f"{where} is not an analysis of the contract: no {', '.join(missing)}{hint}")
             continue
         try:
             yield Analysis.from_dict(data)
