@@ -258,8 +258,8 @@ def _content_stop() -> frozenset[str]:
 
 
 def content_terms(title: str | None, text: str) -> tuple[tuple[str, int], ...]:
-    """An article's content words (3+ letters, lower case, no stop words) and their counts, the
-    CONTENT_TERMS most frequent (ties by word)."""
+    """An article's content words (3+ letters, lower case, no stop words; numbers of two digits or
+    more) and their counts, the CONTENT_TERMS most frequent (ties by word)."""
     stop = _content_stop()
     counts: dict[str, int] = {}
     for w in _TERM.findall(f"{title or ''}\n{text}".lower()):
@@ -303,10 +303,10 @@ def _loose_claims_by_event(events: Sequence[dict[str, Any]], loose: Sequence[Cla
 
 def event_mentions(data: dict[str, Any]) -> list[Mention]:
     """The linkable events of one analysis (contract JSON). The article's voiced claims that back
-    none of its events go with the event they are about (``_loose_claims_by_event``). The lead happening carries the
-    article's content words. An article without linkable events gives one article-wide mention
-    (family ``*``), which may join a story; with no event at all it carries the article's words
-    and opens a story of its own when none is close."""
+    none of its events go with the event they are about (``_loose_claims_by_event``). The lead
+    happening carries the article's content words. An article without linkable events gives one
+    article-wide mention (family ``*``), which may join a story; with no event at all it carries
+    the article's words and opens a story of its own when none is close."""
     aid = data["id"]
     published = day(data.get("published"))
     claims = {c["id"]: _claim_info(c) for c in data.get("claims") or ()}
