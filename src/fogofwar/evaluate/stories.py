@@ -36,6 +36,7 @@ from scipy.sparse import csr_matrix
 
 from fogofwar.analyze import Analyzer
 from fogofwar.evaluate.corpora import need
+from fogofwar.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -238,12 +239,13 @@ def ledger_clusters(path: Path, analyzer: Analyzer) -> dict[str, str]:
     return clusters
 
 
-def story_of_articles(store: object) -> dict[str, str]:
+def story_of_articles(store: Store) -> dict[str, str]:
+    """Each linked article's story: the largest of its stories (most articles, then the first made)."""
     from sqlalchemy import select
 
     from fogofwar.store.models import StoryMemberRow, StoryRow
 
-    with store.session() as session:  # type: ignore[attr-defined]
+    with store.session() as session:
         rows = session.execute(select(StoryMemberRow.story_id, StoryMemberRow.article_id, StoryRow.seq)
                                .join(StoryRow, StoryRow.id == StoryMemberRow.story_id))  # fmt: skip
         members: dict[str, set[str]] = defaultdict(set)
