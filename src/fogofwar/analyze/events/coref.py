@@ -8,6 +8,7 @@ violent event just reported; a toll in the next sentence ("Two people were kille
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fogofwar.analyze.events.lexicon import words
@@ -282,43 +283,45 @@ def _toll_only(g: Group) -> bool:
     return all(m.cls.name == "kill" and not m.agents and m.place is None for m in g.mentions)
 
 
-def _tolls_of_strikes(groups: list[Group], sent_of: dict[int, int]) -> list[Group]:
-    """A killing with no actor or place of its own, told in the sentence of a strike ("four civilians
-    were killed when glide bombs struck X"), is that strike's toll, even when told before it."""
+def _join_tolls(groups: list[Group], toll: Callable[[Group], bool],
+                beside: Callable[[Group, Group], bool]) -> list[Group]:  # fmt: skip
+    """Each group ``toll`` accepts joins the strike (an Explosions/Remote violence group) that
+    ``beside`` finds for it, when there is exactly one."""
     out = list(groups)
     for g in groups:
-        if not _toll_only(g):
+        if not toll(g):
             continue
-        sents = {sent_of[id(m)] for m in g.mentions}
-        strikes = [
-            h
-            for h in out
-            if h is not g
-            and EVENT_TYPE_OF[h.first.sub_event_type] == "Explosions/Remote violence"
-            and any(sent_of[id(x)] in sents for x in h.mentions)
-        ]
+        strikes = [h for h in out if h is not g and beside(g, h)
+                   and EVENT_TYPE_OF[h.first.sub_event_type] == "Explosions/Remote violence"]  # fmt: skip
         if len(strikes) == 1:
             strikes[0].mentions.extend(g.mentions)
             out.remove(g)
     return out
+
+
+def _tolls_of_strikes(groups: list[Group], sent_of: dict[int, int]) -> list[Group]:
+    """A killing with no actor or place of its own, told in the sentence of a strike ("four civilians
+    were killed when glide bombs struck X"), is that strike's toll, even when told before it."""
+
+    def same_sentence(g: Group, h: Group) -> bool:
+        sents = {sent_of[id(m)] for m in g.mentions}
+        return any(sent_of[id(x)] in sents for x in h.mentions)
+
+    return _join_tolls(groups, _toll_only, same_sentence)
 
 
 def _tolls_at_strikes(groups: list[Group]) -> list[Group]:
     """A killing with no actor and no day of its own at a settlement where the page reports one
     strike ("53 prisoners were killed in an explosion at a barracks in Olenivka" ... "the strikes on
     the prison in Olenivka, which took place on 29 July") is that strike's toll, told apart."""
-    out = list(groups)
-    for g in groups:
+
+    def placed_toll(g: Group) -> bool:
         place = g.place()
-        if (place is None or place.geonameid is None or coarseness(place) != 0 or g.date() is not None
-                or not all(m.cls.name == "kill" and not m.agents for m in g.mentions)):
-            continue
-        strikes = [
-            h for h in out
-            if h is not g and EVENT_TYPE_OF[h.first.sub_event_type] == "Explosions/Remote violence"
-            and (hp := h.place()) is not None and hp.geonameid == place.geonameid
-        ]
-        if len(strikes) == 1:
-            strikes[0].mentions.extend(g.mentions)
-            out.remove(g)
-    return out
+        return (place is not None and place.geonameid is not None and coarseness(place) == 0 and g.date() is None
+                and all(m.cls.name == "kill" and not m.agents for m in g.mentions))  # fmt: skip
+
+    def same_settlement(g: Group, h: Group) -> bool:
+        place, hp = g.place(), h.place()
+        return place is not None and hp is not None and hp.geonameid == place.geonameid
+
+    return _join_tolls(groups, placed_toll, same_settlement)

@@ -177,6 +177,9 @@ def _anchored(m: Mention) -> bool:
     return (m.date is not None and bool(m.date.value)) or any(t.ent_type_ == "DATE" for t in m.head.sent)
 
 
+_WAR_ATTACKS = frozenset({"attack", "assault", "aggression", "onslaught"})
+
+
 def war_itself(m: Mention) -> bool:
     """ "Russia's invasion of Ukraine", "since Russia invaded Ukraine", "its Donbas offensive": the
     war or a campaign as a whole, never one happening of a day ("launched a counteroffensive near
@@ -192,9 +195,6 @@ def war_itself(m: Mention) -> bool:
                    for g in c.children if g.dep_ == "pobj"]
         return bool(targets) and all(g.ent_type_ == "GPE" and g.idx == m.place.start for g in targets)
     return lemma in WAR_NOUNS
-
-
-_WAR_ATTACKS = frozenset({"attack", "assault", "aggression", "onslaught"})
 
 
 _OFFER_VERBS = frozenset({"offer", "propose", "call", "demand", "reject", "seek", "suggest", "urge", "want",
