@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 from fogofwar.analyze import Analyzer
 from fogofwar.evaluate.corpora import need
+from fogofwar.gazetteer.base import distance_km
 from fogofwar.schema import EVENT_TYPE_OF, Analysis, Article, Event
 
 log = logging.getLogger(__name__)
@@ -105,12 +105,6 @@ def load_gold(texts: dict[str, Article], gold_dir: Path = GOLD_DIR) -> list[Gold
     return pages
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def place_matches(ev: Event, gold: GoldEvent) -> bool:
     if gold.lat is None or gold.lon is None:
         return True
@@ -119,7 +113,7 @@ def place_matches(ev: Event, gold: GoldEvent) -> bool:
         return False
     if gold.geonameid is not None and place.geonameid == gold.geonameid:
         return True
-    return km(place.lat, place.lon, gold.lat, gold.lon) <= MATCH_KM
+    return distance_km(place.lat, place.lon, gold.lat, gold.lon) <= MATCH_KM
 
 
 def date_matches(ev: Event, gold: GoldEvent) -> bool:

@@ -52,6 +52,14 @@ class Gazetteer(Protocol):
         ...
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def default_radius_km(feature_class: str, feature_code: str, population: int, area_km2: float = 0.0) -> float:
     """A rough extent for a feature, from its kind and size."""
     if area_km2 > 0:

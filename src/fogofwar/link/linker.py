@@ -23,6 +23,7 @@ from typing import Any
 
 from datasketch import MinHash
 
+from fogofwar.gazetteer.base import distance_km
 from fogofwar.link.mentions import ANY, Mention, day, event_mentions, name_key, tokens
 from fogofwar.link.model import Story
 from fogofwar.link.stories import LATE, StoryState
@@ -72,9 +73,7 @@ def _apart(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     """Whether two places lie more than CONTENT_APART_KM apart (both with coordinates)."""
     if not a or not b or a.get("lat") is None or b.get("lat") is None or a.get("lon") is None or b.get("lon") is None:
         return False
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h))) > CONTENT_APART_KM
+    return distance_km(a["lat"], a["lon"], b["lat"], b["lon"]) > CONTENT_APART_KM
 
 
 def _words(name: str | None) -> list[str]:

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from fogofwar.analyze.places.detect import Mention
-from fogofwar.gazetteer.base import GazetteerEntry
+from fogofwar.gazetteer.base import GazetteerEntry, distance_km
 
 RELATIVE_WEIGHT = 3.0  # "X, south of Y": a candidate at Y's edge
 ADMIN1_WEIGHT = 2.5  # "X, Y region": a candidate inside the oblast or state
@@ -17,10 +17,7 @@ NEAR_KM = 15.0  # "south of Bakhmut" spans the villages within a short drive: al
 
 
 def _distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _inside(e: GazetteerEntry, where: GazetteerEntry, hint: str | None) -> float:

@@ -13,7 +13,7 @@ from fogofwar.analyze.places.counties import county_bonuses
 from fogofwar.analyze.places.detect import Mention
 from fogofwar.analyze.places.local import county_states
 from fogofwar.analyze.places.located import located_bonus
-from fogofwar.gazetteer.base import Gazetteer, GazetteerEntry
+from fogofwar.gazetteer.base import Gazetteer, GazetteerEntry, distance_km
 from fogofwar.gazetteer.normalize import normalize
 from fogofwar.gazetteer.us_local import is_us_county_id
 from fogofwar.schema import Place
@@ -53,13 +53,6 @@ class Group:
     choice: GazetteerEntry | None = None
     totals: list[float] = field(default_factory=list)
     confident: bool = False
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _prior(entry: GazetteerEntry, group: Group, has_towns: bool) -> float:
