@@ -161,9 +161,10 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-def tfidf_matrix(items: Sequence[Labelled]) -> np.ndarray:
-    """Rows of L2-normalised TF-IDF (tf = 1 + log count, idf = log((1 + N) / (1 + df)) + 1) over words
-    of 3+ letters of title and text, lower-cased, stop words and words of over half the articles out."""
+def tfidf_similarity(items: Sequence[Labelled]) -> np.ndarray:
+    """The cosine similarity of every pair of articles: L2-normalised TF-IDF rows (tf = 1 + log
+    count, idf = log((1 + N) / (1 + df)) + 1) over words of 3+ letters of title and text,
+    lower-cased, stop words and words of over half the articles out."""
     stop = _stop_words()
     counts = [Counter(w for w in _WORD.findall(f"{x.title or ''} {x.text}".lower()) if w not in stop) for x in items]
     df: Counter[str] = Counter()
@@ -185,9 +186,8 @@ def tfidf_matrix(items: Sequence[Labelled]) -> np.ndarray:
     m = csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)))
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    dense = m.multiply(1 / norms[:, None]).tocsr()
-    sim = (dense @ dense.T).toarray()
-    return sim
+    rows_normed = m.multiply(1 / norms[:, None]).tocsr()
+    return (rows_normed @ rows_normed.T).toarray()
 
 
 def tfidf_clusters(items: Sequence[Labelled], sim: np.ndarray, threshold: float) -> dict[str, str]:
@@ -202,7 +202,7 @@ def tfidf_clusters(items: Sequence[Labelled], sim: np.ndarray, threshold: float)
 
 
 def tfidf_baseline(items: Sequence[Labelled], near: set[tuple[str, str]]) -> tuple[float, dict[str, float]]:
-    sim = tfidf_matrix(items)
+    sim = tfidf_similarity(items)
     best: tuple[float, dict[str, float]] | None = None
     for t in TFIDF_GRID:
         scores = score_clustering(items, tfidf_clusters(items, sim, t), near)

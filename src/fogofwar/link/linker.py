@@ -104,7 +104,6 @@ class Linker:
         self._lead_story: dict[str, str] = {}
         self._story_leads: dict[str, set[str]] = defaultdict(set)
         self._published: dict[str, int | None] = {}
-        self._places_now: list[dict[str, Any]] = []  # the places of the article being added
 
     def __len__(self) -> int:
         return len(self.stories)
@@ -117,11 +116,11 @@ class Linker:
         copy, sig = self.syndication.add(aid, data.get("text") or "", day(data.get("published")),
                                          data.get("outlet"), sig)  # fmt: skip
         mentions = event_mentions(data)
-        self._places_now = [m.place for m in mentions if m.place]
+        places = [m.place for m in mentions if m.place]
         for mention in mentions:
             self._count(mention)
             self._count_terms(mention)
-            sid = self._link(mention)
+            sid = self._link(mention, places)
             if sid is not None:
                 changed.add(sid)
                 self._note_lead(mention, sid)
@@ -220,28 +219,26 @@ class Linker:
             return CONTENT_MIN
         return CONTENT_MIN + CONTENT_PER_DOUBLING * math.log2(1 + min(gaps) / 7)
 
-    def _by_content(self, mention: Mention) -> StoryState | None:
-        """The story whose lead articles are closest to this article in words (see CONTENT_MIN)."""
+    def _by_content(self, mention: Mention, places: list[dict[str, Any]]) -> StoryState | None:
+        """The story whose lead articles are closest to this article in words (see CONTENT_MIN);
+        ``places``: those of the article's events, when the mention has none of its own."""
         dots = self._dots(mention.article)
         by_story: dict[str, list[str]] = defaultdict(list)
         for other in sorted(dots):
             sid = self._lead_story.get(other)
             if sid is not None and sid in self.stories:
                 by_story[sid].append(other)
-        sums: dict[str, float] = {}
-        for sid, others in by_story.items():
-            # a cheap bound first (lengths as last computed), then the exact average cosine
-            leads = max(1, len(self._story_leads[sid]))
-            if sum(dots[o] / self._norm(o) for o in others) / leads < CONTENT_MIN * CONTENT_BOUND:
-                continue
-            sums[sid] = sum(dots[o] / self._norm(o, exact=True) for o in others)
         best: StoryState | None = None
         best_key: tuple[float, int] | None = None
-        places = [mention.place] if mention.place else self._places_now
-        for sid, total in sums.items():
+        if mention.place:
+            places = [mention.place]
+        for sid, others in by_story.items():
             leads = self._story_leads[sid]
-            score = total / max(1, len(leads))
-            if score < CONTENT_MIN or score < self._content_floor(mention.published, leads):
+            # a cheap bound first (lengths as last computed), then the exact average cosine
+            if sum(dots[o] / self._norm(o) for o in others) / len(leads) < CONTENT_MIN * CONTENT_BOUND:
+                continue
+            score = sum(dots[o] / self._norm(o, exact=True) for o in others) / len(leads)
+            if score < self._content_floor(mention.published, leads):
                 continue
             state = self.stories[sid]
             if ANY not in (mention.family, state.family) and (
@@ -275,10 +272,10 @@ class Linker:
     def all_stories(self) -> list[Story]:
         return [self.story(sid) for sid in self.stories]
 
-    def _link(self, mention: Mention) -> str | None:
+    def _link(self, mention: Mention, places: list[dict[str, Any]]) -> str | None:
         state = self._best(mention)
         if state is None and mention.terms:
-            state = self._by_content(mention)
+            state = self._by_content(mention, places)
         if state is None:
             if mention.family == ANY and not mention.eventless:
                 return None  # an article-wide mention of claims only joins; one with the article's

@@ -36,12 +36,12 @@ def status(evidence: Evidence) -> str:
     supporters = [o for o in origins if o.supports]
     if _refuted(origins, claimant):
         return "refuted"
-    several = evidence.independent_reports() >= 2  # a confirmation never rests on one article
-    if several and any((o.type == "osint" or o.visual) and o.firm for o in supporters):
+    # a confirmation never rests on one article (counted only when something would confirm)
+    if any((o.type == "osint" or o.visual) and o.firm for o in supporters) and evidence.independent_reports() >= 2:
         return "confirmed"
     other = OPPOSITE.get(claimant)
     conceding = [o for o in supporters if o.side == other]
-    if several and conceding:
+    if conceding and evidence.independent_reports() >= 2:
         # A concession confirms when the conceding source disputes nothing (a brigade that reports
         # the strike on it but not the toll concedes nothing).
         disputed = {c for pair in evidence.contradiction_pairs() for c in pair}
