@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -11,6 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from fogofwar.link.model import Story
+
+if TYPE_CHECKING:
+    from fogofwar.store.links import ArticleInfo, ClaimText
 
 SIDE_ORDER = ("russia", "ukraine", "other_state", "international", "independent", "unknown")
 
@@ -35,13 +38,13 @@ def stories_table(stories: Sequence[Story]) -> Table:
     return table
 
 
-def _said(c: Any) -> str:
+def _said(c: ClaimText) -> str:
     who = f"{c.source} ({c.side or 'unknown'})" if c.source else "the article"
     return f"{who}, {c.published or 'undated'}, {c.status}: {c.content}"
 
 
-def story_view(story: Story, claims: Mapping[str, Any] | None = None,
-               articles: Mapping[str, Any] | None = None) -> Group:  # fmt: skip
+def story_view(story: Story, claims: Mapping[str, ClaimText] | None = None,
+               articles: Mapping[str, ArticleInfo] | None = None) -> Group:  # fmt: skip
     """The story's heading; why it has its status (each change with the claims of the article that
     made it); its origins by side, each with its claims; its contradictions as text; its articles.
     ``claims`` and ``articles`` (from the ledger) give the texts; without them ids are shown."""
