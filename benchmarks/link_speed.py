@@ -8,7 +8,10 @@ ledger writes are timed). Measured:
   rows written to an SQLite ledger in one transaction per 1,000 articles (store writes included);
 - peak memory: the process's peak RSS (psutil, sampled after every batch, and ru_maxrss);
 - one more article: EXTRA further articles added one at a time to the ledger of N, each linked and
-  its changed stories written in its own transaction; the 50th and 95th percentile times;
+  its changed stories written in its own transaction; the 50th and 95th percentile times; half of
+  them inside the loaded linker, half the way `fogofwar ingest` adds them: stored, then
+  `link_pending` with a fresh linker that reads the ledger's index (no loading), the first one
+  timed alone (a cold start);
 - quality against the generator's truth (`_story` on each event): B-cubed precision and recall of
   the stories over event mentions, and how many produced stories per true story.
 Prints a markdown table for docs/benchmarks.md.
@@ -34,8 +37,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from linkgen import generate  # noqa: E402
 
 from fogofwar.link import Linker  # noqa: E402
-from fogofwar.store import open_store  # noqa: E402
-from fogofwar.store.links import _write_links, link_row, write_stories  # noqa: E402
+from fogofwar.schema import Analysis  # noqa: E402
+from fogofwar.store import ingest, open_store  # noqa: E402
+from fogofwar.store.links import link_pending, write_batch  # noqa: E402
 
 log = logging.getLogger("link_speed")
 BATCH = 1000
@@ -54,17 +58,16 @@ def bulk(linker: Linker, store: Any, items: Iterator[dict[str, Any]], n: int) ->
     """Link n articles in batches; returns wall and CPU seconds, peak RSS (MB) seen, articles linked."""
     spent, cpu, peak, done = 0.0, 0.0, _rss_mb(), 0
     changed: set[str] = set()
-    links: list[dict[str, Any]] = []
+    links: list[Any] = []
     for item in _timed(items, n):
         t, c = time.perf_counter(), time.process_time()
         ids, copy, sig = linker.add(item)
         changed |= ids
-        links.append(link_row(copy, "-", item.get("published"), sig))
+        links.append((copy, "-", item.get("published"), sig, None))
         done += 1
         if done % BATCH == 0 or done == n:
             with store.session(write=True) as session:
-                _write_links(session, links)
-                write_stories(session, linker, changed)
+                write_batch(session, linker, links, changed)
             linker.written()
             changed, links = set(), []
             peak = max(peak, _rss_mb())
@@ -81,10 +84,22 @@ def one_by_one(linker: Linker, store: Any, items: Iterator[dict[str, Any]]) -> l
         t = time.perf_counter()
         ids, copy, sig = linker.add(item)
         with store.session(write=True) as session:
-            _write_links(session, [link_row(copy, "-", item.get("published"), sig)])
-            write_stories(session, linker, ids)
+            write_batch(session, linker, [(copy, "-", item.get("published"), sig, None)], ids)
         linker.written()
         times.append(time.perf_counter() - t)
+    return times
+
+
+def by_ingest(store: Any, items: Iterator[dict[str, Any]]) -> list[float]:
+    """Each article stored, then linked by `link_pending` (a fresh linker on the ledger's index)."""
+    times = []
+    for item in items:
+        analysis = Analysis.from_dict(item)
+        ingest(store, [analysis])
+        t = time.perf_counter()
+        report = link_pending(store)
+        times.append(time.perf_counter() - t)
+        assert report.articles == 1, report
     return times
 
 
@@ -131,9 +146,12 @@ def main(argv: list[str] | None = None) -> None:
         linker = Linker()
         base_rss = _rss_mb()
         seconds, cpu, peak, done = bulk(linker, store, items, args.n)
-        times = one_by_one(linker, store, items)
+        times = one_by_one(linker, store, _timed(items, args.extra // 2))
         peak = max(peak, _rss_mb())
         found = quality(linker, truth)
+        stories = len(linker)
+        del linker
+        cold = by_ingest(store, items)
         store.close()
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     p95 = statistics.quantiles(times, n=20)[-1] * 1000 if len(times) >= 2 else float("nan")
@@ -141,11 +159,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"| linking {done:,} analyses (store writes included): wall; CPU | {seconds:.1f} s "
           f"({done / seconds:,.0f}/s); "
           f"{cpu:.1f} s |")  # fmt: skip
-    print(f"| stories | {len(linker):,} |")
+    print(f"| stories | {stories:,} |")
     print(f"| peak RSS (psutil, sampled; ru_maxrss) | {peak:,.0f} MB; {max_rss:,.0f} MB "
           f"(before linking {base_rss:,.0f} MB) |")  # fmt: skip
     print(f"| one more article into the ledger of {done:,}: p50 / p95 ({len(times)} articles) | "
           f"{p50:.1f} / {p95:.1f} ms |")  # fmt: skip
+    if cold:
+        q = statistics.quantiles(cold, n=20)[-1] * 1000 if len(cold) >= 2 else float("nan")
+        print(f"| `link_pending` of one stored article, fresh linker on the ledger's index: first; p50 / p95 "
+              f"({len(cold)} articles) | {cold[0] * 1000:.0f} ms; {statistics.median(cold) * 1000:.1f} / {q:.1f} ms |")
     print(f"| B-cubed precision / recall over {len(truth):,} true event mentions | "
           f"{found['precision']:.3f} / {found['recall']:.3f} |")  # fmt: skip
     print(f"| produced stories per true story; mentions linked | {found['stories_per_true_story']:.2f}; "

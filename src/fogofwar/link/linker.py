@@ -11,6 +11,10 @@ Among candidates of a compatible type and day, the story whose words (actors, me
 contents) cover most of the mention's joins it; below the threshold the mention opens a story.
 A capture is a change of state, so a later report of it (a denial, footage weeks later) joins it
 up to TERRITORY_DAYS after; strikes and clashes must fall on the same day (one day of slack).
+
+Built with a ``LinkSource`` (the ledger), the linker holds only what this run's articles touch and
+reads the rest when first needed (``_fault_*``): every decision reads the same values as a linker
+that had linked the whole ledger in memory, so the stories are the same either way.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from datasketch import MinHash
 from fogofwar.gazetteer.base import distance_km
 from fogofwar.link.mentions import ANY, Mention, day, event_mentions, name_key, tokens
 from fogofwar.link.model import Story
+from fogofwar.link.source import LinkSource
 from fogofwar.link.stories import LATE, StoryState
 from fogofwar.link.syndication import Copy, Syndication
 
@@ -83,8 +88,9 @@ def _words(name: str | None) -> list[str]:
 class Linker:
     """Stories of the articles added so far. ``add`` returns the ids of the stories it changed."""
 
-    def __init__(self) -> None:
-        self.syndication = Syndication()
+    def __init__(self, source: LinkSource | None = None) -> None:
+        self.source = source
+        self.syndication = Syndication(source)
         self.stories: dict[str, StoryState] = {}
         self._index: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._by_article: dict[str, set[str]] = defaultdict(set)
@@ -104,6 +110,18 @@ class Linker:
         self._lead_story: dict[str, str] = {}
         self._story_leads: dict[str, set[str]] = defaultdict(set)
         self._published: dict[str, int | None] = {}
+        self._nterms = 0  # articles whose content words are counted
+        # What this run added, for the ledger: per article its mentions and their words, new
+        # blocking rows, words whose counts changed, lengths computed.
+        self.counted: dict[str, tuple[int, Counter[str]]] = {}
+        self.new_keys: list[tuple[str, int, str]] = []
+        self.dirty_words: set[str] = set()
+        self.dirty_norms: set[str] = set()
+        # What has been read from the source: keys, stories known absent, articles' stories, word
+        # counts, postings, lengths, stories' lead articles.
+        self._loaded: dict[str, set[str]] = defaultdict(set)
+        if source is not None:
+            self._mentions, self._nterms, self._next = source.totals()
 
     def __len__(self) -> int:
         return len(self.stories)
@@ -117,6 +135,10 @@ class Linker:
                                          data.get("outlet"), sig)  # fmt: skip
         mentions = event_mentions(data)
         places = [m.place for m in mentions if m.place]
+        words: Counter[str] = Counter()
+        for mention in mentions:
+            words.update(mention.tokens)
+        self.counted[aid] = (len(mentions), words)
         for mention in mentions:
             self._count(mention)
             self._count_terms(mention)
@@ -129,38 +151,30 @@ class Linker:
                 # so that a linker resumed from the stored stories weighs words as this one does
         return changed, copy, sig
 
-    def restore(self, members: Iterable[tuple[str, int, Mention]]) -> None:
-        """Put back stories linked earlier: (story id, creation number, member), members of a story
-        in publication order. The syndication index must be restored first."""
-        for sid, seq, mention in members:
-            state = self.stories.get(sid)
-            if state is None:
-                state = self.stories[sid] = StoryState.open(mention)
-                state.id = sid
-                self._order[sid] = seq
-                self._next = max(self._next, seq + 1)
-            state.add(mention, self.syndication)
-            self._register(state, mention)
-            self._count(mention)
-            self._count_terms(mention)
-            self._note_lead(mention, sid)
-
     def _count(self, mention: Mention) -> None:
+        self._fault_words(mention.tokens)
         self._mentions += 1
         self._df.update(mention.tokens)
+        self.dirty_words.update(mention.tokens)
 
     def _count_terms(self, mention: Mention) -> None:
         if not mention.terms or mention.article in self._terms:
             return
         self._terms[mention.article] = {w: 1.0 + math.log(k) for w, k in mention.terms if k > 0}
         self._published[mention.article] = mention.published
+        self._fault_words(self._terms[mention.article])
         self._adf.update(self._terms[mention.article].keys())
+        self.dirty_words.update(self._terms[mention.article])
+        self._nterms += 1
 
     def _uncount_terms(self, article: str) -> None:
         self._published.pop(article, None)
         self._norms.pop(article, None)
+        if article in self._terms:
+            self._nterms -= 1
         for w in self._terms.pop(article, {}):
             self._adf[w] -= 1
+            self.dirty_words.add(w)
             posting = self._postings.get(w)
             if posting is not None:
                 posting.pop(article, None)
@@ -183,10 +197,12 @@ class Linker:
         """The length of an article's tf-idf vector (words of over half the articles left out): as
         the words stand now (``exact``), else as they stood when last computed, until the articles
         seen grow by a tenth (a bound to find candidates with; decisions use the exact length)."""
-        n = len(self._terms)
+        n = self._nterms
         cached = self._norms.get(article)
         if not exact and cached is not None and n <= cached[0] * 1.1 + 10:
             return cached[1]
+        self._fault_terms([article])
+        self.dirty_norms.add(article)
         norm = math.sqrt(sum((tf * self._idf(w, n)) ** 2 for w, tf in self._terms.get(article, {}).items()
                              if self._adf[w] <= n / 2)) or 1.0  # fmt: skip
         self._norms[article] = (n, norm)
@@ -196,13 +212,18 @@ class Linker:
         """The dot product of an article's normalised tf-idf vector with the raw one of each linked
         article sharing one of its less common words (words of more than CONTENT_POSTINGS linked
         articles add nothing): divided by the other's length, their cosine."""
-        n = len(self._terms)
+        n = self._nterms
         mine = {w: tf * self._idf(w, n) for w, tf in self._terms.get(article, {}).items() if self._adf[w] <= n / 2}
         norm = math.sqrt(sum(v * v for v in mine.values())) or 1.0
         acc: dict[str, float] = defaultdict(float)
-        for w, v in mine.items():
+        # the article itself is counted but not yet among the postings: a word's other articles
+        # are its count less one
+        rare = [w for w in mine if 0 < self._adf[w] - 1 <= CONTENT_POSTINGS]
+        self._fault_postings(rare)
+        for w in rare:
+            v = mine[w]
             posting = self._postings.get(w)
-            if not posting or len(posting) > CONTENT_POSTINGS:
+            if not posting:
                 continue
             weight = v * self._idf(w, n) / norm
             for other, tf in posting.items():
@@ -226,8 +247,10 @@ class Linker:
         by_story: dict[str, list[str]] = defaultdict(list)
         for other in sorted(dots):
             sid = self._lead_story.get(other)
-            if sid is not None and sid in self.stories:
+            if sid is not None:
                 by_story[sid].append(other)
+        self._fault_story_leads(by_story)
+        self._fault_norms(dots)
         best: StoryState | None = None
         best_key: tuple[float, int] | None = None
         if mention.place:
@@ -235,12 +258,15 @@ class Linker:
         for sid, others in by_story.items():
             leads = self._story_leads[sid]
             # a cheap bound first (lengths as last computed), then the exact average cosine
-            if sum(dots[o] / self._norm(o) for o in others) / len(leads) < CONTENT_MIN * CONTENT_BOUND:
+            if not leads or sum(dots[o] / self._norm(o) for o in others) / len(leads) < CONTENT_MIN * CONTENT_BOUND:
                 continue
+            self._fault_terms(others)
             score = sum(dots[o] / self._norm(o, exact=True) for o in others) / len(leads)
             if score < self._content_floor(mention.published, leads):
                 continue
-            state = self.stories[sid]
+            state = self._state(sid)
+            if state is None:
+                continue
             if ANY not in (mention.family, state.family) and (
                     not days_agree(mention, state) or (mention.place_key and state.place_keys)):
                 # two events on days that cannot meet, or both placed (at two places, two happenings;
@@ -261,16 +287,172 @@ class Linker:
         """The ledger now holds every change: forget them."""
         self.fresh.clear()
         self.rebuilt.clear()
+        self.counted.clear()
+        self.new_keys.clear()
+        self.dirty_words.clear()
+        self.dirty_norms.clear()
 
     def seq(self, sid: str) -> int:
         """The story's creation number."""
         return self._order[sid]
 
     def story(self, sid: str) -> Story:
-        return self.stories[sid].story(self.syndication)
+        state = self._state(sid)
+        if state is None:
+            raise KeyError(sid)
+        return state.story(self.syndication)
 
     def all_stories(self) -> list[Story]:
+        """The stories held in memory (all of them without a source)."""
         return [self.story(sid) for sid in self.stories]
+
+    def contribution(self, article: str) -> dict[str, Any]:
+        """What linking the article added to the counts, for its row in the ledger."""
+        mentions, words = self.counted.get(article, (0, Counter()))
+        lead = self._lead_story.get(article)
+        norm = self._norms.get(article)
+        return dict(mentions=mentions, tokens=dict(sorted(words.items())),
+                    terms=self._terms.get(article) if lead is not None else None, lead_story=lead,
+                    norm=norm[1] if norm else None, norm_n=norm[0] if norm else None)  # fmt: skip
+
+    def word_counts(self, words: Iterable[str]) -> list[tuple[str, int, int]]:
+        return [(w, self._df[w], self._adf[w]) for w in sorted(words)]
+
+    def norm_of(self, article: str) -> tuple[int, float] | None:
+        return self._norms.get(article)
+
+    def refresh(self, ids: Iterable[str]) -> set[str]:
+        """Read these stories again (after a rewind took members out) and file them under their
+        keys again, as linking their remaining members in order would have; they are written whole."""
+        found: set[str] = set()
+        for sid, seq, members in self.source.stories(sorted(set(ids))) if self.source is not None else ():
+            self.syndication.fault({m.article for m in members})
+            state = StoryState.open(members[0])
+            state.id = sid
+            self.stories[sid] = state
+            self._order[sid] = seq
+            for m in members:
+                state.add(m, self.syndication)
+                self._by_article[m.article].add(sid)
+                self._register(state, m)
+            found.add(sid)
+        self.rebuilt |= found
+        return found
+
+    # Reading from the source, once per key (no-ops without one).
+
+    def _fault_keys(self, keys: Iterable[str]) -> None:
+        if self.source is None:
+            return
+        loaded = self._loaded["keys"]
+        wanted = sorted({k for k in keys if k not in loaded})
+        if not wanted:
+            return
+        loaded.update(wanted)
+        for key, d, sid in self.source.keys(wanted):
+            bucket = self._index[(key, d)]
+            if sid not in bucket:
+                bucket.append(sid)
+
+    def _fault_stories(self, ids: Iterable[str]) -> None:
+        if self.source is None:
+            return
+        absent = self._loaded["absent"]
+        wanted = sorted({sid for sid in ids if sid not in self.stories and sid not in absent})
+        if not wanted:
+            return
+        absent.update(wanted)
+        for sid, seq, members in self.source.stories(wanted):
+            absent.discard(sid)
+            self.syndication.fault({m.article for m in members})
+            state = StoryState.open(members[0])
+            state.id = sid
+            for m in members:
+                state.add(m, self.syndication)
+                self._by_article[m.article].add(sid)
+            self.stories[sid] = state
+            self._order[sid] = seq
+
+    def _state(self, sid: str) -> StoryState | None:
+        if sid not in self.stories:
+            self._fault_stories([sid])
+        return self.stories.get(sid)
+
+    def _fault_article_stories(self, articles: Iterable[str]) -> None:
+        if self.source is None:
+            return
+        loaded = self._loaded["articles"]
+        wanted = sorted({a for a in articles if a not in loaded})
+        if not wanted:
+            return
+        loaded.update(wanted)
+        for article, sid in self.source.article_stories(wanted):
+            self._by_article[article].add(sid)
+
+    def _fault_words(self, words: Iterable[str]) -> None:
+        if self.source is None:
+            return
+        loaded = self._loaded["words"]
+        wanted = sorted({w for w in words if w not in loaded})
+        if not wanted:
+            return
+        loaded.update(wanted)
+        for w, df, adf in self.source.words(wanted):
+            self._df[w] += df
+            self._adf[w] += adf
+
+    def _fault_postings(self, words: Iterable[str]) -> None:
+        if self.source is None:
+            return
+        loaded = self._loaded["postings"]
+        wanted = sorted({w for w in words if w not in loaded})
+        if not wanted:
+            return
+        loaded.update(wanted)
+        for w, article, tf, sid in self.source.postings(wanted):
+            self._postings[w].setdefault(article, tf)
+            self._lead_story.setdefault(article, sid)
+
+    def _fault_norms(self, articles: Iterable[str]) -> None:
+        if self.source is None:
+            return
+        loaded = self._loaded["norms"]
+        wanted = sorted({a for a in articles if a not in loaded and a not in self._norms})
+        if not wanted:
+            return
+        loaded.update(wanted)
+        for article, n, norm, published in self.source.norms(wanted):
+            if norm is not None and n is not None and article not in self._norms:
+                self._norms[article] = (n, norm)
+            self._published.setdefault(article, published)
+
+    def _fault_story_leads(self, ids: Iterable[str]) -> None:
+        if self.source is None:
+            return
+        loaded = self._loaded["leads"]
+        wanted = sorted({sid for sid in ids if sid not in loaded})
+        if not wanted:
+            return
+        loaded.update(wanted)
+        for sid, article, published in self.source.story_leads(wanted):
+            self._story_leads[sid].add(article)
+            self._lead_story.setdefault(article, sid)
+            self._published.setdefault(article, published)
+
+    def _fault_terms(self, articles: Iterable[str]) -> None:
+        if self.source is None:
+            return
+        loaded = self._loaded["terms"]
+        wanted = sorted({a for a in articles if a not in loaded and a not in self._terms})
+        if not wanted:
+            return
+        loaded.update(wanted)
+        words: set[str] = set()
+        for article, terms in self.source.terms(wanted):
+            if article not in self._terms:
+                self._terms[article] = {w: float(tf) for w, tf in terms.items()}
+                words.update(terms)
+        self._fault_words(words)
 
     def _link(self, mention: Mention, places: list[dict[str, Any]]) -> str | None:
         state = self._best(mention)
@@ -281,7 +463,7 @@ class Linker:
                 return None  # an article-wide mention of claims only joins; one with the article's
                 # words opens a story that later reports of the happening join by content
             state = StoryState.open(mention)
-            while state.id in self.stories:  # the same event id linked twice: a re-analysed article
+            while self._state(state.id) is not None:  # the same event id linked twice: a re-analysed article
                 state.id += "x"
             self.stories[state.id] = state
             self._order[state.id] = self._next
@@ -296,7 +478,7 @@ class Linker:
         best_key: tuple[bool, bool, float, int] | None = None
         weight = self._weights(mention.tokens)
         for sid, (floor, same_place) in self._candidates(mention).items():
-            state = self.stories[sid]
+            state = self.stories[sid]  # read by _candidates
             if mention.family not in (state.family, ANY) or not days_agree(mention, state):
                 continue
             lead = state.members[0]
@@ -332,6 +514,13 @@ class Linker:
         """Candidate stories, the overlap each needs, and whether it is of the mention's own place."""
         found: dict[str, tuple[float, bool]] = {}
         days = self._days(mention)
+        placed = bool(mention.place_key) and mention.family != ANY
+        if placed:
+            self._fault_keys([mention.place_key or "", f"f0:{mention.family}", f"alt:{mention.place_key}",
+                              *mention.alt_keys])  # fmt: skip
+        else:
+            self._fault_keys([*(f"w:{name_key(w)}" for w in mention.tokens if len(w) >= 4), f"f:{mention.family}"])
+        self._fault_article_stories([mention.article, *self.syndication.copies(mention.article)])
 
         def look(key: str, floor: float, same: bool) -> None:
             for d in days:
@@ -339,10 +528,11 @@ class Linker:
                     if sid not in found or (same and not found[sid][1]):
                         found[sid] = (floor, same)
 
-        if mention.place_key and mention.family != ANY:
-            look(mention.place_key, MIN_OVERLAP, True)
+        if placed:
+            look(mention.place_key or "", MIN_OVERLAP, True)
             # A story opened by reports without a town, whose words name this one (they came first).
             named = tokens((mention.place or {}).get("name") or "") | tokens((mention.place or {}).get("text") or "")
+            self._fault_stories(sid for d in days for sid in self._index.get((f"f0:{mention.family}", d), ()))
             for d in days:
                 for sid in self._index.get((f"f0:{mention.family}", d), ()):
                     state = self.stories.get(sid)
@@ -364,6 +554,7 @@ class Linker:
         for other in self.syndication.copies(mention.article):
             for sid in sorted(self._by_article.get(other, ())):
                 found[sid] = (MIN_OVERLAP, found.get(sid, (0.0, False))[1])
+        self._fault_stories(found)
         return {sid: value for sid, value in found.items() if sid in self.stories}
 
     def _register(self, state: StoryState, mention: Mention) -> None:
@@ -372,6 +563,7 @@ class Linker:
                 *(f"w:{w}" for w in _words(state.place_name)), f"f:{state.family}"]  # fmt: skip
         if not state.place_keys:
             keys.append(f"f0:{state.family}")
+        self._fault_keys(keys)
         ranges = {(mention.lo, mention.hi), (state.lo, state.hi)}
         for key in keys:
             for lo, hi in ranges:
@@ -380,6 +572,7 @@ class Linker:
                     bucket = self._index[(key, d)]
                     if state.id not in bucket:
                         bucket.append(state.id)
+                        self.new_keys.append((key, d, state.id))
 
     def _forget(self, article: str) -> set[str]:
         """Take an article's mentions out of its stories (before it is linked again)."""

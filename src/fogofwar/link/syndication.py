@@ -1,19 +1,25 @@
 """Syndicated copies and wire credits: which articles are one report.
 
-Near-duplicates are found with datasketch's MinHash over word shingles and a MinHashLSH index (no
-pairwise comparison: each new article is one LSH query). An article whose text credits a wire
-("(Reuters)", "TASS reported", "according to RIA Novosti", "citing TASS") and that is not the wire's
-own article belongs to that wire's report. Every article gets a ``root``: the report it copies or
-relays (its earliest near-duplicate's root, the credited wire, or itself).
+Near-duplicates are found with datasketch's MinHash over word shingles, banded as datasketch's
+MinHashLSH would band them for THRESHOLD (no pairwise comparison: each new article is one look-up of
+its bands). The bands are kept here for the articles of this run and in the ledger for the others
+(a ``SyndicationSource``), so that a later run finds copies without loading every signature. An
+article whose text credits a wire ("(Reuters)", "TASS reported", "according to RIA Novosti",
+"citing TASS") and that is not the wire's own article belongs to that wire's report. Every article
+gets a ``root``: the report it copies or relays (its earliest near-duplicate's root, the credited
+wire, or itself).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -90,6 +96,21 @@ def signature(text: str) -> MinHash:
     return m
 
 
+_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _LSH.b, _LSH.r  # datasketch's optimal banding for THRESHOLD
+del _LSH
+
+
+def bands(m: MinHash) -> list[int]:
+    """The article's LSH band keys (signed 64-bit): two articles sharing one are candidates."""
+    values = np.asarray(m.hashvalues, dtype=np.uint64)
+    out = []
+    for i in range(BANDS):
+        digest = hashlib.blake2b(bytes([i]) + values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).digest()
+        out.append(int.from_bytes(digest, "big", signed=True))
+    return out
+
+
 def signature_bytes(m: MinHash) -> bytes:
     return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
 
@@ -111,34 +132,79 @@ class Copy:
     copies: tuple[str, ...] = ()
 
 
+class SyndicationSource(Protocol):
+    """Articles indexed in earlier runs (the ledger): what ``Syndication`` reads about them."""
+
+    def band_matches(self, keys: Sequence[int]) -> Iterable[str]:
+        """Articles with one of these band keys."""
+        ...
+
+    def entries(self, articles: Sequence[str]) -> Iterable[tuple[str, str, tuple[str, ...], int | None, str | None]]:
+        """(article, root, copies, published ordinal, wire) of those indexed."""
+        ...
+
+    def copied_by(self, articles: Sequence[str]) -> Iterable[tuple[str, str]]:
+        """(article, a later article that copies it)."""
+        ...
+
+
 class Syndication:
     """The near-duplicate index. Copies are edges between articles (recorded on the later-indexed
-    one); a story groups its articles into reports through them (``linked``), whatever the ingest order."""
+    one); a story groups its articles into reports through them (``linked``), whatever the ingest
+    order. With a ``source``, articles of earlier runs are read from it when first needed."""
 
-    def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    def __init__(self, source: SyndicationSource | None = None) -> None:
+        self.source = source
+        self._bands: dict[int, list[str]] = defaultdict(list)
         self._root: dict[str, str] = {}
         self._order: dict[str, tuple[int, str]] = {}
         self._copies: dict[str, tuple[str, ...]] = {}
         self._copied_by: dict[str, list[str]] = {}
         self._wire: dict[str, str] = {}
+        self._known: set[str] = set()  # articles read from the source (or known not to be there)
+
+    def fault(self, articles: Iterable[str]) -> None:
+        """Read these articles' entries from the source, once."""
+        if self.source is None:
+            return
+        wanted = sorted({a for a in articles if a not in self._known})
+        if not wanted:
+            return
+        self._known.update(wanted)
+        for article, root, copies, published, wire in self.source.entries(wanted):
+            if article in self._root:
+                continue
+            self._root[article] = root
+            self._order[article] = (published if published is not None else 10**7, article)
+            self._copies[article] = tuple(copies)
+            if wire:
+                self._wire[article] = wire
+        for article, later in self.source.copied_by(wanted):
+            by = self._copied_by.setdefault(article, [])
+            if later not in by:
+                by.append(later)
 
     def __contains__(self, article: str) -> bool:
+        self.fault([article])
         return article in self._root
 
     def root(self, article: str) -> str:
+        self.fault([article])
         return self._root.get(article, article)
 
     def copies(self, article: str) -> tuple[str, ...]:
         """The earlier-indexed articles this one nearly duplicates."""
+        self.fault([article])
         return self._copies.get(article, ())
 
     def linked(self, article: str) -> list[str]:
         """Its near-duplicates, indexed before or after it."""
+        self.fault([article])
         return [*self._copies.get(article, ()), *self._copied_by.get(article, ())]
 
     def wire(self, article: str) -> str | None:
         """The wire an article is from or credits."""
+        self.fault([article])
         return self._wire.get(article)
 
     def add(self, article: str, text: str, published: int | None, outlet: str | None,
@@ -146,7 +212,14 @@ class Syndication:
         """Index one article; returns its Copy and its signature (to store)."""
         sig = sig if sig is not None else signature(text)
         cited = credits(text)
-        matches = sorted(a for a in self._lsh.query(sig) if a != article) if text else []
+        matches: list[str] = []
+        if text:
+            keys = bands(sig)
+            found = {a for k in keys for a in self._bands.get(k, ())}
+            if self.source is not None:
+                found.update(self.source.band_matches(keys))
+            matches = sorted(found - {article})
+        self.fault(matches)
         root = self._root_of(matches, cited, outlet) or article
         copy = Copy(article, root, cited, tuple(matches))
         self.restore(copy, published, outlet, sig)
@@ -154,13 +227,18 @@ class Syndication:
 
     def restore(self, copy: Copy, published: int | None, outlet: str | None, sig: MinHash) -> None:
         """Index an article (also one indexed earlier, from the stored ledger)."""
+        self._known.add(copy.article)
         if copy.article not in self._root:
-            self._lsh.insert(copy.article, sig)
+            for key in bands(sig):
+                self._bands[key].append(copy.article)
         self._root[copy.article] = copy.root
         self._order[copy.article] = (published if published is not None else 10**7, copy.article)
         self._copies[copy.article] = copy.copies
+        self.fault(copy.copies)
         for other in copy.copies:
-            self._copied_by.setdefault(other, []).append(copy.article)
+            by = self._copied_by.setdefault(other, [])
+            if copy.article not in by:
+                by.append(copy.article)
         wire = wire_of(outlet) or (copy.credits[0] if copy.credits else None)
         if wire:
             self._wire[copy.article] = wire

@@ -18,13 +18,27 @@ from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from fogofwar.link import Linker, Story
-from fogofwar.link.mentions import Mention, mention_from_dict, mention_to_dict
-from fogofwar.link.syndication import Copy, from_bytes, signature_bytes
+from fogofwar.link.mentions import Mention, mention_to_dict
+from fogofwar.link.syndication import Copy, signature_bytes
 from fogofwar.store.db import Store
+from fogofwar.store.linkindex import (
+    LedgerSource,
+    _at_or_after,
+    complete,
+    link_day,
+    rewind,
+    rewind_point,
+    write_index,
+)
 from fogofwar.store.models import (
     ArticleRow,
     EventRow,
     LinkArticleRow,
+    LinkBandRow,
+    LinkCopyRow,
+    LinkKeyRow,
+    LinkPostingRow,
+    LinkWordRow,
     StoryContradictionRow,
     StoryMemberRow,
     StoryOriginRow,
@@ -90,6 +104,7 @@ def _member_rows(sid: str, members: Iterable[Mention], start: int = 0) -> list[d
 
 SUMMARY_MODELS = {"origins": StoryOriginRow, "contradictions": StoryContradictionRow, "timeline": StoryTimelineRow}
 CHILD_MODELS = {"members": StoryMemberRow, **SUMMARY_MODELS}
+INDEX_MODELS = (LinkKeyRow, LinkWordRow, LinkPostingRow, LinkBandRow, LinkCopyRow)
 
 
 def write_stories(session: Session, linker: Linker, ids: Iterable[str]) -> int:
@@ -134,81 +149,123 @@ def _write_links(session: Session, rows: list[dict[str, Any]]) -> None:
         session.execute(insert(LinkArticleRow), chunk)
 
 
-def link_row(copy: Copy, analysis_hash: str, published: str | None, sig: Any) -> dict[str, Any]:
+def link_row(copy: Copy, analysis_hash: str, published: str | None, sig: Any,
+             counts: dict[str, Any] | None = None, day: dt.date | None = None) -> dict[str, Any]:  # fmt: skip
+    """The article's link row; ``counts``: what linking it added (``Linker.contribution``); ``day``:
+    the day it is linked as of (``link_day``; its publication day by default)."""
+    counts = counts or dict(mentions=0, tokens={}, terms=None, lead_story=None, norm=None, norm_n=None)
     return dict(article_id=copy.article, analysis_hash=analysis_hash, root=copy.root, credits=list(copy.credits),
-                copies=list(copy.copies), published=_date(published), signature=signature_bytes(sig))  # fmt: skip
+                copies=list(copy.copies), published=_date(published), signature=signature_bytes(sig),
+                day=day or link_day(_date(published), None), **counts)  # fmt: skip
 
 
 def load_linker(store: Store) -> Linker:
-    """A linker resumed from the ledger's stored syndication and stories."""
-    linker = Linker()
-    with store.session() as session:
-        links = session.execute(
-            select(LinkArticleRow.article_id, LinkArticleRow.root, LinkArticleRow.credits, LinkArticleRow.copies,
-                   LinkArticleRow.published, LinkArticleRow.signature, ArticleRow.outlet)
-            .outerjoin(ArticleRow, ArticleRow.id == LinkArticleRow.article_id)
-            .execution_options(yield_per=2000)
-        )  # fmt: skip
-        for aid, root, cited, copies, published, blob, outlet in links:
-            copy = Copy(aid, root, tuple(cited), tuple(copies))
-            linker.syndication.restore(copy, published.toordinal() if published else None, outlet, from_bytes(blob))
-        stmt = (
-            select(StoryRow.id, StoryRow.seq, StoryMemberRow.features)
-            .join(StoryMemberRow, StoryMemberRow.story_id == StoryRow.id)
-            .order_by(StoryRow.seq, StoryMemberRow.position)
-            .execution_options(yield_per=2000)
-        )
-        linker.restore((sid, seq, mention_from_dict(f)) for sid, seq, f in session.execute(stmt))
-    return linker
+    """A linker that links against the ledger's stories, reading what it needs when it needs it."""
+    return Linker(LedgerSource(store))
 
 
 def _pending(session: Session, rebuild: bool) -> list[str]:
-    stmt = select(ArticleRow.id).order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+    """The articles to link, in linking order: by ``link_day``, then id."""
+    stmt = select(ArticleRow.id, ArticleRow.published, ArticleRow.analysed_at)
     if not rebuild:
         stmt = stmt.outerjoin(LinkArticleRow, LinkArticleRow.article_id == ArticleRow.id).where(
             or_(LinkArticleRow.article_id.is_(None), LinkArticleRow.analysis_hash != ArticleRow.analysis_hash)
         )
-    return list(session.scalars(stmt))
+    rows = session.execute(stmt.execution_options(yield_per=5000))
+    return [aid for _, aid in sorted((link_day(published, at), aid) for aid, published, at in rows)]
+
+
+# an article's Copy, analysis hash, published date, MinHash, linking day
+Linked = tuple[Copy, str, str | None, Any, dt.date]
+
+
+def write_batch(session: Session, linker: Linker, links: list[Linked], changed: Iterable[str] | None) -> None:
+    """Write a batch of linking: the articles' link rows, the linker's index, and the stories
+    changed (none with ``changed=None``: a rebuild writes them once at the end)."""
+    rows = [link_row(copy, h, published, sig, linker.contribution(copy.article), day)
+            for copy, h, published, sig, day in links]  # fmt: skip
+    _write_links(session, rows)
+    write_index(session, linker, [(copy, sig) for copy, _, _, sig, _ in links], counts=changed is not None)
+    if changed is not None:
+        write_stories(session, linker, changed)
 
 
 def link_pending(store: Store, *, rebuild: bool = False, batch: int = CHUNK) -> LinkReport:
-    """Link the stored articles not linked yet (all of them, from scratch, with ``rebuild``)."""
+    """Link the stored articles not linked yet (all of them, from scratch, with ``rebuild``).
+
+    Articles are linked in publication order. One that comes before articles already linked (it
+    arrived late, or was re-analysed) rewinds the linking to its place: the articles after it are
+    taken out and linked again after it, so any order of runs gives the stories of a rebuild. A
+    rewind over most of the ledger is a rebuild."""
     with store.session() as session:
         pending = _pending(session, rebuild)
-    linker = Linker() if rebuild else load_linker(store)
+        linked = session.scalar(select(func.count()).select_from(LinkArticleRow)) or 0
+        if not rebuild and linked and not complete(session):
+            log.info("%s: links written by an older fogofwar carry no counts: relinking from scratch", store.url)
+            rebuild = True
+            pending = _pending(session, True)
+        point = None if rebuild else rewind_point(session, pending)
+    refreshed: set[str] = set()
+    if point is not None:
+        with store.session() as session:
+            later = session.scalar(select(func.count()).where(_at_or_after(*point))) or 0
+        if later * 2 > linked:
+            log.info("%s: %d of %d linked articles come after the new ones: relinking from scratch",
+                     store.url, later, linked)  # fmt: skip
+            rebuild = True
+            with store.session() as session:
+                pending = _pending(session, True)
+        else:
+            with store.session(write=True) as session:
+                taken, refreshed = rewind(session, point)
+                log.info("%s: %d linked articles come after the new ones: linking them again after them",
+                         store.url, taken)  # fmt: skip
+            with store.session() as session:
+                pending = _pending(session, False)
     if rebuild:
         with store.session(write=True) as session:
-            for model in (*CHILD_MODELS.values(), StoryRow, LinkArticleRow):
+            for model in (*CHILD_MODELS.values(), StoryRow, LinkArticleRow, *INDEX_MODELS):
                 session.execute(delete(model))
-    changed_all: set[str] = set()
+    # an empty ledger has nothing to read: link in memory (the same stories, fewer queries)
+    linker = Linker() if rebuild or not linked else load_linker(store)
+    changed_all = linker.refresh(refreshed)
+    first = set(changed_all)
     for chunk in _chunks(pending, batch):
         changed, links = _link_chunk(store, linker, chunk)
+        changed |= first
+        first = set()
         with store.session(write=True) as session:
-            _write_links(session, links)
-            if not rebuild:
-                write_stories(session, linker, changed)
-        if not rebuild:
+            write_batch(session, linker, links, None if rebuild else changed)
+        if rebuild:  # the stories, word counts and lengths are written once, at the end
+            linker.counted.clear()
+            linker.new_keys.clear()
+        else:
             linker.written()
         changed_all |= changed
     if rebuild:
         with store.session(write=True) as session:
             write_stories(session, linker, linker.stories)
+            # every word and length, once: a rebuild's batches leave them to the end
+            write_index(session, linker, [])
         linker.written()
-    return LinkReport(len(pending), len(changed_all), len(linker))
+    with store.session() as session:
+        stories = session.scalar(select(func.count()).select_from(StoryRow)) or 0
+    return LinkReport(len(pending), len(changed_all), stories)
 
 
-def _link_chunk(store: Store, linker: Linker, ids: list[str]) -> tuple[set[str], list[dict[str, Any]]]:
+def _link_chunk(store: Store, linker: Linker, ids: list[str]) -> tuple[set[str], list[Linked]]:
     changed: set[str] = set()
     links = []
     with store.session() as session:
-        rows = session.execute(select(ArticleRow.id, ArticleRow.analysis_hash, ArticleRow.analysis)
+        rows = session.execute(select(ArticleRow.id, ArticleRow.analysis_hash, ArticleRow.analysis,
+                                      ArticleRow.published, ArticleRow.analysed_at)
                                .where(ArticleRow.id.in_(ids)))  # fmt: skip
-        by_id = {aid: (h, data) for aid, h, data in rows}
-    for aid in ids:  # publication order
-        analysis_hash, data = by_id[aid]
+        by_id = {aid: (h, data, link_day(published, at)) for aid, h, data, published, at in rows}
+    for aid in ids:  # linking order
+        analysis_hash, data, day = by_id[aid]
         story_ids, copy, sig = linker.add(data)
         changed |= story_ids
-        links.append(link_row(copy, analysis_hash, data.get("published"), sig))
+        links.append((copy, analysis_hash, data.get("published"), sig, day))
     return changed, links
 
 

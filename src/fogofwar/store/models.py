@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -288,6 +289,69 @@ class LinkArticleRow(Base):
     copies: Mapped[list[Any]] = mapped_column(JSON)  # earlier-linked articles it nearly duplicates
     published: Mapped[dt.date | None] = mapped_column(Date)
     signature: Mapped[bytes] = mapped_column(LargeBinary)
+    # What linking it added to the linker's counts (migration 0005), so that a later ingest links
+    # against the ledger without loading it, and a rewind can take the article back out: the
+    # mentions counted and their words (word -> mentions), its content words (word -> weight) when
+    # its lead mention joined a story, that story, and its tf-idf length as last computed.
+    # The day it is linked as of: its publication day, else the day it was analysed (see
+    # fogofwar.store.links.link_day); articles are linked in (day, id) order.
+    day: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    mentions: Mapped[int | None] = mapped_column(Integer)
+    tokens: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    terms: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    lead_story: Mapped[str | None] = mapped_column(ID, index=True)
+    norm: Mapped[float | None] = mapped_column(Float)
+    norm_n: Mapped[int | None] = mapped_column(Integer)
+
+
+class LinkKeyRow(Base):
+    """The linker's blocking index: the stories filed under a place, name or type key on a day."""
+
+    __tablename__ = "link_keys"
+
+    key: Mapped[str] = mapped_column(ID, primary_key=True)
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+
+
+class LinkWordRow(Base):
+    """A word's counts over the linked articles: event mentions with it (df) and articles whose
+    content words hold it (adf)."""
+
+    __tablename__ = "link_words"
+
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+    df: Mapped[int] = mapped_column(Integer)
+    adf: Mapped[int] = mapped_column(Integer)
+
+
+class LinkPostingRow(Base):
+    """A content word of a linked article, with its weight and the story its lead mention joined."""
+
+    __tablename__ = "link_postings"
+
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+    tf: Mapped[float] = mapped_column(Float)
+    story_id: Mapped[str] = mapped_column(ID)
+
+
+class LinkBandRow(Base):
+    """One LSH band of an article's MinHash: articles sharing a band are near-duplicate candidates."""
+
+    __tablename__ = "link_bands"
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+
+
+class LinkCopyRow(Base):
+    """A near-duplicate edge: ``article_id`` (linked later) copies ``copy_of``."""
+
+    __tablename__ = "link_copies"
+
+    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    copy_of: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
 
 
 class StoryRow(Base):
