@@ -99,7 +99,8 @@ def by_ingest(store: Any, items: Iterator[dict[str, Any]]) -> list[float]:
         t = time.perf_counter()
         report = link_pending(store)
         times.append(time.perf_counter() - t)
-        assert report.articles == 1, report
+        if times[-1] > 1.0:
+            log.info("%s: %.1f s (%s)", item["id"], times[-1], report.summary())
     return times
 
 

@@ -21,7 +21,6 @@ TABLES = {
     "articles", "entities", "places", "dates", "uncertainty_cues", "claims", "events", "event_actors",
     "event_claims", "alembic_version", "link_articles", "stories", "story_members", "story_origins",
     "story_contradictions", "story_timeline", "link_keys", "link_words", "link_postings", "link_bands",
-    "link_copies",
 }  # fmt: skip
 
 

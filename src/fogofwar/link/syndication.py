@@ -162,6 +162,7 @@ class Syndication:
         self._copied_by: dict[str, list[str]] = {}
         self._wire: dict[str, str] = {}
         self._known: set[str] = set()  # articles read from the source (or known not to be there)
+        self._unbanded: set[str] = set()  # articles without text: no bands, no copies
 
     def fault(self, articles: Iterable[str]) -> None:
         """Read these articles' entries from the source, once."""
@@ -222,13 +223,19 @@ class Syndication:
         self.fault(matches)
         root = self._root_of(matches, cited, outlet) or article
         copy = Copy(article, root, cited, tuple(matches))
+        if not text:
+            self._unbanded.add(article)
         self.restore(copy, published, outlet, sig)
         return copy, sig
+
+    def banded(self, article: str) -> bool:
+        """Whether the article's bands are indexed (it has text)."""
+        return article not in self._unbanded
 
     def restore(self, copy: Copy, published: int | None, outlet: str | None, sig: MinHash) -> None:
         """Index an article (also one indexed earlier, from the stored ledger)."""
         self._known.add(copy.article)
-        if copy.article not in self._root:
+        if copy.article not in self._root and copy.article not in self._unbanded:
             for key in bands(sig):
                 self._bands[key].append(copy.article)
         self._root[copy.article] = copy.root

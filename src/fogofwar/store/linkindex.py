@@ -3,7 +3,7 @@
 ``LedgerSource`` answers the linker's look-ups (``fogofwar.link.source.LinkSource``) with indexed
 queries, a few hundred ids per query, each in its own short read transaction. ``write_index``
 stores what a batch of linking added (blocking rows, word counts, content postings, LSH bands,
-near-duplicate edges, tf-idf lengths). ``rewind`` takes linked articles back out (those published
+tf-idf lengths). ``rewind`` takes linked articles back out (those published
 at or after an article that arrives late, or re-analysed), so that linking them again in
 publication order gives the stories of one ``link --rebuild``, whatever order the runs came in.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from fogofwar.link import Linker
 from fogofwar.link.mentions import Mention, mention_from_dict
@@ -26,7 +26,6 @@ from fogofwar.store.models import (
     ArticleRow,
     LinkArticleRow,
     LinkBandRow,
-    LinkCopyRow,
     LinkKeyRow,
     LinkPostingRow,
     LinkWordRow,
@@ -137,18 +136,25 @@ class LedgerSource:
             yield aid, root, tuple(copies), _ordinal(published), wire
 
     def copied_by(self, articles: Sequence[str]) -> Iterator[tuple[str, str]]:
-        yield from self._rows(lambda c: select(LinkCopyRow.copy_of, LinkCopyRow.article_id)
-                              .where(LinkCopyRow.copy_of.in_(c)), articles)  # fmt: skip
+        """The later articles sharing a band: an article's copies are the earlier-linked articles
+        sharing one of its bands when it was linked, and articles are linked in (day, id) order."""
+        mine, theirs = aliased(LinkBandRow), aliased(LinkBandRow)
+        a, b = aliased(LinkArticleRow), aliased(LinkArticleRow)
+        rows = self._rows(lambda c: select(mine.article_id, a.day, theirs.article_id, b.day)
+                          .join(theirs, and_(theirs.band == mine.band, theirs.article_id != mine.article_id))
+                          .join(a, a.article_id == mine.article_id).join(b, b.article_id == theirs.article_id)
+                          .where(mine.article_id.in_(c)), articles)  # fmt: skip
+        yield from sorted({(x, y) for x, dx, y, dy in rows if (dy, y) > (dx, x)})
 
 
 def write_index(session: Session, linker: Linker, copies: Iterable[tuple[Copy, Any]], counts: bool = True) -> None:
     """Store what the linker added since it was last written: for the articles linked (their
-    ``Copy`` and MinHash), their bands, near-duplicate edges and content postings; the new blocking
+    ``Copy`` and MinHash), their bands and content postings; the new blocking
     rows; with ``counts``, the changed word counts and the tf-idf lengths computed. Their link rows
     must be written."""
     copies = list(copies)
-    band_rows = [dict(band=b, article_id=c.article) for c, sig in copies for b in sorted(set(bands(sig)))]
-    copy_rows = [dict(article_id=c.article, copy_of=o) for c, _ in copies for o in sorted(set(c.copies))]
+    band_rows = [dict(band=b, article_id=c.article) for c, sig in copies if linker.syndication.banded(c.article)
+                 for b in sorted(set(bands(sig)))]  # fmt: skip
     posting_rows = []
     for c, _ in copies:
         info = linker.contribution(c.article)
@@ -156,8 +162,7 @@ def write_index(session: Session, linker: Linker, copies: Iterable[tuple[Copy, A
             posting_rows.extend(dict(word=w, article_id=c.article, tf=tf, story_id=info["lead_story"])
                                 for w, tf in sorted(info["terms"].items()))  # fmt: skip
     key_rows = [dict(key=k, day=d, story_id=s) for k, d, s in dict.fromkeys(linker.new_keys)]
-    for model, rows in ((LinkBandRow, band_rows), (LinkCopyRow, copy_rows), (LinkPostingRow, posting_rows),
-                        (LinkKeyRow, key_rows)):  # fmt: skip
+    for model, rows in ((LinkBandRow, band_rows), (LinkPostingRow, posting_rows), (LinkKeyRow, key_rows)):
         for chunk in _chunks(rows):
             session.execute(insert(model), list(chunk))
     if not counts:
@@ -212,8 +217,9 @@ def rewind_point(session: Session, pending: Sequence[str]) -> tuple[dt.date, str
 
 def rewind(session: Session, point: tuple[dt.date, str]) -> tuple[int, set[str]]:
     """Take the linked articles at or after ``point`` back out of the link tables: their counts,
-    postings, bands, edges, memberships, and the stories only they held. Returns how many were
-    taken out and the stories that keep other members (to refresh: ``Linker.refresh``)."""
+    postings, bands (and so their near-duplicate edges), memberships, and the stories only they
+    held. Returns how many were taken out and the stories that keep other members (to refresh:
+    ``Linker.refresh``)."""
     gone = list(session.scalars(select(LinkArticleRow.article_id).where(_at_or_after(*point))))
     df: Counter[str] = Counter()
     adf: Counter[str] = Counter()
@@ -227,7 +233,7 @@ def rewind(session: Session, point: tuple[dt.date, str]) -> tuple[int, set[str]]
                 adf.update(terms.keys())
         touched.update(session.scalars(select(StoryMemberRow.story_id).distinct()
                                        .where(StoryMemberRow.article_id.in_(chunk))))  # fmt: skip
-        for model in (LinkPostingRow, LinkBandRow, LinkCopyRow, StoryMemberRow):
+        for model in (LinkPostingRow, LinkBandRow, StoryMemberRow):
             session.execute(delete(model).where(model.article_id.in_(chunk)))
         session.execute(delete(LinkArticleRow).where(LinkArticleRow.article_id.in_(chunk)))
     words = sorted(set(df) | set(adf))

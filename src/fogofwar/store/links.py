@@ -35,7 +35,6 @@ from fogofwar.store.models import (
     EventRow,
     LinkArticleRow,
     LinkBandRow,
-    LinkCopyRow,
     LinkKeyRow,
     LinkPostingRow,
     LinkWordRow,
@@ -104,7 +103,7 @@ def _member_rows(sid: str, members: Iterable[Mention], start: int = 0) -> list[d
 
 SUMMARY_MODELS = {"origins": StoryOriginRow, "contradictions": StoryContradictionRow, "timeline": StoryTimelineRow}
 CHILD_MODELS = {"members": StoryMemberRow, **SUMMARY_MODELS}
-INDEX_MODELS = (LinkKeyRow, LinkWordRow, LinkPostingRow, LinkBandRow, LinkCopyRow)
+INDEX_MODELS = (LinkKeyRow, LinkWordRow, LinkPostingRow, LinkBandRow)
 
 
 def write_stories(session: Session, linker: Linker, ids: Iterable[str]) -> int:

@@ -345,15 +345,6 @@ class LinkBandRow(Base):
     article_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
 
 
-class LinkCopyRow(Base):
-    """A near-duplicate edge: ``article_id`` (linked later) copies ``copy_of``."""
-
-    __tablename__ = "link_copies"
-
-    article_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    copy_of: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
-
-
 class StoryRow(Base):
     __tablename__ = "stories"
 

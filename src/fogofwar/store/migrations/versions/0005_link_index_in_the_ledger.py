@@ -1,4 +1,4 @@
-"""The linker's index in the ledger: blocking keys, word counts, content postings, LSH bands, copies.
+"""The linker's index in the ledger: blocking keys, word counts, content postings, LSH bands.
 
 Revision ID: 0005
 Revises: 0004
@@ -63,17 +63,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("band", "article_id", name=op.f("pk_link_bands")),
     )
     op.create_index(op.f("ix_link_bands_article_id"), "link_bands", ["article_id"], unique=False)
-    op.create_table(
-        "link_copies",
-        sa.Column("article_id", sa.Text(), nullable=False),
-        sa.Column("copy_of", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("article_id", "copy_of", name=op.f("pk_link_copies")),
-    )
-    op.create_index(op.f("ix_link_copies_copy_of"), "link_copies", ["copy_of"], unique=False)
 
 
 def downgrade() -> None:
-    for table in ("link_copies", "link_bands", "link_postings", "link_words", "link_keys"):
+    for table in ("link_bands", "link_postings", "link_words", "link_keys"):
         op.drop_table(table)
     op.drop_index(op.f("ix_link_articles_lead_story"), table_name="link_articles")
     op.drop_index(op.f("ix_link_articles_day"), table_name="link_articles")
