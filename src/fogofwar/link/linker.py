@@ -326,7 +326,7 @@ class Linker:
         keys again, as linking their remaining members in order would have; they are written whole."""
         found: set[str] = set()
         for sid, seq, members in self.source.stories(sorted(set(ids))) if self.source is not None else ():
-            self.syndication.fault({m.article for m in members})
+            self.syndication.fault_edges({m.article for m in members})
             state = StoryState.open(members[0])
             state.id = sid
             self.stories[sid] = state
@@ -364,7 +364,7 @@ class Linker:
         absent.update(wanted)
         for sid, seq, members in self.source.stories(wanted):
             absent.discard(sid)
-            self.syndication.fault({m.article for m in members})
+            self.syndication.fault_edges({m.article for m in members})
             state = StoryState.open(members[0])
             state.id = sid
             for m in members:

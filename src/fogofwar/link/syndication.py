@@ -143,8 +143,8 @@ class SyndicationSource(Protocol):
         """(article, root, copies, published ordinal, wire) of those indexed."""
         ...
 
-    def copied_by(self, articles: Sequence[str]) -> Iterable[tuple[str, str]]:
-        """(article, a later article that copies it)."""
+    def bands_of(self, articles: Sequence[str]) -> Iterable[tuple[str, int]]:
+        """(article, one of its band keys) of those indexed with text."""
         ...
 
 
@@ -159,7 +159,7 @@ class Syndication:
         self._root: dict[str, str] = {}
         self._order: dict[str, tuple[int, str]] = {}
         self._copies: dict[str, tuple[str, ...]] = {}
-        self._copied_by: dict[str, list[str]] = {}
+        self._copied_by: dict[str, dict[str, None]] = {}  # article -> later copies (an ordered set)
         self._wire: dict[str, str] = {}
         self._known: set[str] = set()  # articles read from the source (or known not to be there)
         self._unbanded: set[str] = set()  # articles without text: no bands, no copies
@@ -180,10 +180,23 @@ class Syndication:
             self._copies[article] = tuple(copies)
             if wire:
                 self._wire[article] = wire
-        for article, later in self.source.copied_by(wanted):
-            by = self._copied_by.setdefault(article, [])
-            if later not in by:
-                by.append(later)
+
+    def fault_edges(self, articles: Iterable[str]) -> None:
+        """Read the near-duplicate edges among these articles (a story's members: all that its
+        evidence reads) from the source: two articles sharing a band, one linked after the other,
+        are copies. Each edge is kept both ways; ``linked`` is symmetric either way."""
+        if self.source is None:
+            return
+        wanted = sorted(set(articles))
+        self.fault(wanted)
+        by_band: dict[int, list[str]] = defaultdict(list)
+        for article, key in self.source.bands_of(wanted):
+            by_band[key].append(article)
+        for group in by_band.values():
+            for a in group:
+                for b in group:
+                    if a != b:
+                        self._copied_by.setdefault(a, {})[b] = None
 
     def __contains__(self, article: str) -> bool:
         self.fault([article])
@@ -201,7 +214,7 @@ class Syndication:
     def linked(self, article: str) -> list[str]:
         """Its near-duplicates, indexed before or after it."""
         self.fault([article])
-        return [*self._copies.get(article, ()), *self._copied_by.get(article, ())]
+        return [*self._copies.get(article, ()), *self._copied_by.get(article, {})]
 
     def wire(self, article: str) -> str | None:
         """The wire an article is from or credits."""
@@ -243,9 +256,7 @@ class Syndication:
         self._copies[copy.article] = copy.copies
         self.fault(copy.copies)
         for other in copy.copies:
-            by = self._copied_by.setdefault(other, [])
-            if copy.article not in by:
-                by.append(copy.article)
+            self._copied_by.setdefault(other, {})[copy.article] = None
         wire = wire_of(outlet) or (copy.credits[0] if copy.credits else None)
         if wire:
             self._wire[copy.article] = wire

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from fogofwar.link import Linker
 from fogofwar.link.mentions import Mention, mention_from_dict
@@ -135,16 +135,11 @@ class LedgerSource:
             wire = wire_of(outlet) or (cited[0] if cited else None)
             yield aid, root, tuple(copies), _ordinal(published), wire
 
-    def copied_by(self, articles: Sequence[str]) -> Iterator[tuple[str, str]]:
-        """The later articles sharing a band: an article's copies are the earlier-linked articles
-        sharing one of its bands when it was linked, and articles are linked in (day, id) order."""
-        mine, theirs = aliased(LinkBandRow), aliased(LinkBandRow)
-        a, b = aliased(LinkArticleRow), aliased(LinkArticleRow)
-        rows = self._rows(lambda c: select(mine.article_id, a.day, theirs.article_id, b.day)
-                          .join(theirs, and_(theirs.band == mine.band, theirs.article_id != mine.article_id))
-                          .join(a, a.article_id == mine.article_id).join(b, b.article_id == theirs.article_id)
-                          .where(mine.article_id.in_(c)), articles)  # fmt: skip
-        yield from sorted({(x, y) for x, dx, y, dy in rows if (dy, y) > (dx, x)})
+    def bands_of(self, articles: Sequence[str]) -> Iterator[tuple[str, int]]:
+        """An article's copies are the earlier-linked articles that shared one of its bands when it
+        was linked: two linked articles sharing a band are copies, one of the other."""
+        yield from self._rows(lambda c: select(LinkBandRow.article_id, LinkBandRow.band)
+                              .where(LinkBandRow.article_id.in_(c)), articles)  # fmt: skip
 
 
 def write_index(session: Session, linker: Linker, copies: Iterable[tuple[Copy, Any]], counts: bool = True) -> None:
